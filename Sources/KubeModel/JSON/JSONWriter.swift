@@ -1,0 +1,100 @@
+extension JSON {
+  /// Compact JSON text, escaped the way Go's encoding/json escapes it.
+  public func serialized() -> String {
+    var output = ""
+    JSONWriter.write(self, to: &output, indent: nil, level: 0)
+    return output
+  }
+
+  /// Indented JSON text (`indent` spaces a level), as `kubectl -o json` prints it.
+  public func prettyPrinted(indent: Int = 4) -> String {
+    var output = ""
+    JSONWriter.write(self, to: &output, indent: String(repeating: " ", count: indent), level: 0)
+    return output
+  }
+}
+
+enum JSONWriter {
+  static func write(_ value: JSON, to output: inout String, indent: String?, level: Int) {
+    switch value {
+    case .null: output += "null"
+    case .bool(let bool): output += bool ? "true" : "false"
+    case .int(let int): output += String(int)
+    case .double(let double): output += format(double)
+    case .string(let string): writeString(string, to: &output)
+    case .array(let array):
+      if array.isEmpty {
+        output += "[]"
+        return
+      }
+      output += "["
+      for (index, element) in array.enumerated() {
+        if index > 0 { output += "," }
+        newline(&output, indent: indent, level: level + 1)
+        write(element, to: &output, indent: indent, level: level + 1)
+      }
+      newline(&output, indent: indent, level: level)
+      output += "]"
+    case .object(let object):
+      if object.isEmpty {
+        output += "{}"
+        return
+      }
+      output += "{"
+      for (index, (key, element)) in object.enumerated() {
+        if index > 0 { output += "," }
+        newline(&output, indent: indent, level: level + 1)
+        writeString(key, to: &output)
+        output += indent == nil ? ":" : ": "
+        write(element, to: &output, indent: indent, level: level + 1)
+      }
+      newline(&output, indent: indent, level: level)
+      output += "}"
+    }
+  }
+
+  private static func newline(_ output: inout String, indent: String?, level: Int) {
+    guard let indent else { return }
+    output += "\n"
+    for _ in 0..<level { output += indent }
+  }
+
+  /// Go prints whole floats without a fraction and switches to exponent form outside [1e-6, 1e21).
+  static func format(_ double: Double) -> String {
+    guard double.isFinite else { return "null" }
+    if double.rounded() == double && abs(double) < 1e21 {
+      if abs(double) < 9.2e18 { return String(Int(double)) }
+      var text = double.description
+      if text.hasSuffix(".0") { text.removeLast(2) }
+      return text
+    }
+    return double.description
+  }
+
+  static func writeString(_ string: String, to output: inout String) {
+    output += "\""
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case "<", ">", "&", "\u{2028}", "\u{2029}":
+        output += unicodeEscape(scalar.value)
+      default:
+        if scalar.value < 0x20 {
+          output += unicodeEscape(scalar.value)
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    output += "\""
+  }
+
+  private static func unicodeEscape(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+  }
+}
