@@ -1,0 +1,63 @@
+import KubeModel
+
+/// What the API server does to an object between decoding and storage: unknown-field handling,
+/// name rules, defaulting and validation, per kind.
+public struct Admission: Sendable {
+  public init() {}
+
+  /// Applies `fieldValidation`: Strict rejects unknown fields, Warn reports them, both drop them.
+  func checkFields(_ object: inout JSON, _ resource: ResourceType, _ mode: WriteOptions.FieldValidation) throws
+    -> [String]
+  {
+    let unknown = UnknownFields.paths(in: object, resource)
+    guard !unknown.isEmpty else { return [] }
+    if mode == .strict {
+      throw APIError.badRequest(UnknownFields.strictDecodingMessage(unknown, resource))
+    }
+    UnknownFields.remove(unknown, from: &object, resource)
+    return mode == .warn ? unknown.map { "unknown field \"\($0)\"" } : []
+  }
+
+  func validateName(_ object: JSON, _ resource: ResourceType) throws {
+    let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
+    if name.isEmpty {
+      throw APIError.invalid(
+        resource, name: "",
+        causes: [("FieldValueRequired", "metadata.name", "Required value: name or generateName is required")])
+    }
+    if let problem = NameRules.rule(for: resource).problem(with: name) {
+      throw APIError.invalid(
+        resource, name: name, causes: [("FieldValueInvalid", "metadata.name", "Invalid value: \"\(name)\": \(problem)")])
+    }
+  }
+
+  func setDefaults(_ object: inout JSON, _ resource: ResourceType, cluster: Cluster) {
+    switch resource.groupResource {
+    case "pods": PodDefaults.apply(to: &object, isTemplate: false)
+    case "deployments.apps", "replicasets.apps", "daemonsets.apps", "statefulsets.apps", "replicationcontrollers",
+      "jobs.batch":
+      WorkloadDefaults.apply(to: &object, resource)
+    case "cronjobs.batch": WorkloadDefaults.applyCronJob(to: &object)
+    case "services": ServiceDefaults.apply(to: &object, allocator: ServiceAllocator(cluster: cluster))
+    case "namespaces": NamespaceDefaults.apply(to: &object)
+    default: break
+    }
+  }
+
+  func validate(_ object: JSON, old: JSON?, _ resource: ResourceType) throws {
+    let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
+    var causes: [(reason: String, field: String, message: String)] = []
+    switch resource.groupResource {
+    case "pods":
+      causes = PodValidation.causes(spec: object["spec"], path: "spec")
+      if let old { causes += PodValidation.updateCauses(old: old, new: object) }
+    case "deployments.apps", "replicasets.apps", "daemonsets.apps", "statefulsets.apps", "jobs.batch",
+      "replicationcontrollers":
+      causes = WorkloadValidation.causes(object, resource)
+    case "services":
+      causes = ServiceDefaults.validationCauses(object)
+    default: break
+    }
+    if !causes.isEmpty { throw APIError.invalid(resource, name: name, causes: causes) }
+  }
+}

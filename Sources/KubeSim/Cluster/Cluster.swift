@@ -1,0 +1,138 @@
+import Foundation
+import KubeModel
+
+/// The simulated cluster's API semantics: what create, update, patch and delete do to stored
+/// objects, independent of HTTP. The REST layer and the controllers both go through it.
+public final class Cluster: @unchecked Sendable {
+  public let store: ObjectStore
+  public let catalog: ResourceCatalog
+  public let admission: Admission
+  public let logs = PodLogs()
+  /// Background work (graceful deletion, garbage collection) runs here, one change at a time.
+  let queue = DispatchQueue(label: "kubelab.sandbox.cluster")
+  /// How long a graceful deletion lasts at most: real grace periods are compressed to this.
+  public var maximumGracePeriod: TimeInterval = 1
+  public var now: () -> Date = Date.init
+
+  public init(catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission())
+  {
+    self.catalog = catalog
+    self.store = store
+    self.admission = admission
+  }
+
+  func key(_ resource: ResourceType, namespace: String?, name: String) -> ObjectKey {
+    ObjectKey(resource: resource.groupResource, namespace: resource.namespaced ? namespace ?? "" : "", name: name)
+  }
+
+  var namespaces: ResourceType { catalog.resource(groupVersion: "v1", plural: "namespaces")! }
+
+  public func get(_ resource: ResourceType, namespace: String?, name: String) throws -> JSON {
+    guard let object = store.get(key(resource, namespace: namespace, name: name)) else {
+      throw APIError.notFound(resource, name: name)
+    }
+    return object
+  }
+
+  public func list(_ resource: ResourceType, namespace: String?) -> (items: [JSON], resourceVersion: Int) {
+    store.list(resource: resource.groupResource, namespace: resource.namespaced ? namespace : nil)
+  }
+
+  /// Checks that a namespaced write targets a namespace that exists and is not being deleted.
+  func requireNamespace(_ resource: ResourceType, _ namespace: String?, creating: Bool) throws {
+    guard resource.namespaced else { return }
+    guard let namespace, !namespace.isEmpty else {
+      throw APIError.badRequest("the server could not find the requested resource")
+    }
+    guard let object = store.get(key(namespaces, namespace: nil, name: namespace)) else {
+      throw APIError.namespaceNotFound(namespace)
+    }
+    if creating, object[path: ["metadata", "deletionTimestamp"]] != nil {
+      throw APIError(
+        code: 403, reason: "Forbidden",
+        message:
+          "\(resource.plural) is forbidden: unable to create new content in namespace \(namespace) because it is being terminated",
+        details: ["kind": .string(resource.plural)])
+    }
+  }
+
+  // MARK: create
+
+  public func create(_ resource: ResourceType, namespace: String?, object input: JSON, options: WriteOptions = .init())
+    throws -> WriteResult
+  {
+    var object = try checkTypeMeta(input, resource)
+    let warnings = try admission.checkFields(&object, resource, options.fieldValidation)
+    if resource.namespaced {
+      if let declared = object[path: ["metadata", "namespace"]]?.stringValue, !declared.isEmpty, declared != namespace {
+        throw APIError.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request")
+      }
+      object[path: ["metadata", "namespace"]] = namespace.map(JSON.string)
+    } else {
+      object[path: ["metadata", "namespace"]] = nil
+    }
+    var name = object[path: ["metadata", "name"]]?.stringValue ?? ""
+    if name.isEmpty, let prefix = object[path: ["metadata", "generateName"]]?.stringValue, !prefix.isEmpty {
+      name = prefix + NameGenerator.suffix()
+      object[path: ["metadata", "name"]] = .string(name)
+    }
+    try admission.validateName(object, resource)
+    try requireNamespace(resource, namespace, creating: true)
+    stampCreation(&object, resource)
+    admission.setDefaults(&object, resource, cluster: self)
+    try admission.validate(object, old: nil, resource)
+    if options.dryRun {
+      object[path: ["metadata", "resourceVersion"]] = nil
+      return WriteResult(object: object, warnings: warnings)
+    }
+    guard let stored = store.insert(object, at: key(resource, namespace: namespace, name: name)) else {
+      throw APIError.alreadyExists(resource, name: name)
+    }
+    return WriteResult(object: stored, warnings: warnings)
+  }
+
+  private func stampCreation(_ object: inout JSON, _ resource: ResourceType) {
+    var metadata = object["metadata"]?.objectValue ?? [:]
+    metadata["uid"] = .string(NameGenerator.uid())
+    metadata["resourceVersion"] = nil
+    metadata["creationTimestamp"] = .string(APITimestamp.string(now()))
+    metadata["deletionTimestamp"] = nil
+    metadata["deletionGracePeriodSeconds"] = nil
+    if resource.tracksGeneration { metadata["generation"] = 1 } else { metadata["generation"] = nil }
+    object["metadata"] = .object(orderedMetadata(metadata))
+  }
+
+  /// The real server prints metadata keys in its struct order; kubectl users read them that way.
+  func orderedMetadata(_ metadata: JSONObject) -> JSONObject {
+    let order = [
+      "name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
+      "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers",
+      "managedFields",
+    ]
+    var ordered = JSONObject()
+    for key in order { if let value = metadata[key] { ordered[key] = value } }
+    for (key, value) in metadata where ordered[key] == nil { ordered[key] = value }
+    return ordered
+  }
+
+  /// Fills a missing kind/apiVersion and rejects a body meant for another resource.
+  func checkTypeMeta(_ input: JSON, _ resource: ResourceType) throws -> JSON {
+    guard case .object = input else {
+      throw APIError.badRequest("the object provided is not a JSON object")
+    }
+    var object = input
+    if let apiVersion = object["apiVersion"]?.stringValue, !apiVersion.isEmpty, apiVersion != resource.apiVersion {
+      throw APIError.badRequest(
+        "the API version in the data (\(apiVersion)) does not match the expected API version (\(resource.apiVersion))")
+    }
+    if let kind = object["kind"]?.stringValue, !kind.isEmpty, kind != resource.kind {
+      throw APIError.badRequest("the kind in the data (\(kind)) does not match the expected kind (\(resource.kind))")
+    }
+    var typed: JSONObject = ["kind": .string(resource.kind), "apiVersion": .string(resource.apiVersion)]
+    for (key, value) in object.objectValue ?? [:] where key != "kind" && key != "apiVersion" { typed[key] = value }
+    object = .object(typed)
+    if object["metadata"]?.objectValue == nil { object["metadata"] = .object([:]) }
+    return object
+  }
+}

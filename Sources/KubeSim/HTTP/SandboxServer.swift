@@ -1,0 +1,84 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The sandbox's HTTP/1.1 listener: plain or TLS, on loopback unless told otherwise.
+public final class SandboxServer: @unchecked Sendable {
+  public struct Configuration {
+    public var host: String
+    public var port: Int
+    /// TLS for every connection, or nil for plain HTTP.
+    public var tls: NIOSSLContext?
+    /// Decides each request's user; nil means no authentication (plain HTTP sandboxes).
+    public var authenticator: RequestAuthenticator?
+
+    public init(host: String = "127.0.0.1", port: Int = 0, tls: NIOSSLContext? = nil, authenticator: RequestAuthenticator? = nil) {
+      self.host = host
+      self.port = port
+      self.tls = tls
+      self.authenticator = authenticator
+    }
+  }
+
+  public let api: APIHandler
+  public let configuration: Configuration
+  public let connections = ConnectionCounter()
+  private let group: MultiThreadedEventLoopGroup
+  private var channel: Channel?
+
+  public init(api: APIHandler, configuration: Configuration) {
+    self.api = api
+    self.configuration = configuration
+    group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+  }
+
+  /// Binds and starts serving; returns the bound port (useful when port 0 asked for any free one).
+  @discardableResult
+  public func start() throws -> Int {
+    let api = api
+    let configuration = configuration
+    let connections = connections
+    let bootstrap = ServerBootstrap(group: group)
+      .serverChannelOption(ChannelOptions.backlog, value: 256)
+      .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+      .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+      .childChannelInitializer { channel in
+        connections.increment()
+        do {
+          if let tls = configuration.tls {
+            try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+          }
+          try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+          let authenticate: (ChannelHandlerContext, HTTPRequestHead) -> HTTPRequestHandler.Authentication = {
+            context, head in
+            guard let authenticator = configuration.authenticator else { return .user(nil) }
+            guard let user = authenticator.user(for: context.channel, authorization: head.headers.first(name: "Authorization")) else {
+              return .rejected
+            }
+            return .user(user)
+          }
+          try channel.pipeline.syncOperations.addHandler(HTTPRequestHandler(api: api, authenticate: authenticate))
+          return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+          return channel.eventLoop.makeFailedFuture(error)
+        }
+      }
+    let channel = try bootstrap.bind(host: configuration.host, port: configuration.port).wait()
+    self.channel = channel
+    return channel.localAddress?.port ?? configuration.port
+  }
+
+  public var port: Int { channel?.localAddress?.port ?? configuration.port }
+
+  public func shutdown() {
+    try? channel?.close().wait()
+    try? group.syncShutdownGracefully()
+  }
+}
+
+/// Who sent a request: from the TLS client certificate or the bearer token; nil rejects it with 401.
+public protocol RequestAuthenticator: Sendable {
+  func user(for channel: Channel, authorization: String?) -> String?
+}

@@ -1,0 +1,162 @@
+import Foundation
+import KubeModel
+
+/// The sandbox's etcd: objects by key, one global resourceVersion counter, and the change feed
+/// that watches read. Every method is atomic; callers never see a half-applied change.
+public final class ObjectStore: @unchecked Sendable {
+  private let lock = NSRecursiveLock()  // admission may read the store while an update holds it
+  private var buckets: [String: [ObjectKey: JSON]] = [:]
+  private var currentVersion = 1
+  private var history: [WatchEvent] = []
+  private var watchers: [Int: Watcher] = [:]
+  private var nextWatcherID = 0
+  /// How many past events a watch may resume from before it gets 410 Expired.
+  let historyLimit: Int
+
+  struct Watcher {
+    var resource: String
+    var namespace: String?
+    var deliver: (WatchEvent) -> Void
+  }
+
+  public init(historyLimit: Int = 10_000) {
+    self.historyLimit = historyLimit
+  }
+
+  public var resourceVersion: Int { lock.withLock { currentVersion } }
+
+  public func get(_ key: ObjectKey) -> JSON? {
+    lock.withLock { buckets[key.resource]?[key] }
+  }
+
+  /// The objects of a resource in key order, with the resourceVersion the list is consistent with.
+  public func list(resource: String, namespace: String?) -> (items: [JSON], resourceVersion: Int) {
+    lock.withLock {
+      let bucket = buckets[resource] ?? [:]
+      let keys = bucket.keys.filter { namespace == nil || $0.namespace == namespace }.sorted()
+      return (keys.compactMap { bucket[$0] }, currentVersion)
+    }
+  }
+
+  /// Stores a new object; nil when the key is taken.
+  public func insert(_ object: JSON, at key: ObjectKey) -> JSON? {
+    lock.withLock {
+      guard buckets[key.resource]?[key] == nil else { return nil }
+      let stored = stamp(object)
+      buckets[key.resource, default: [:]][key] = stored
+      publish(WatchEvent(kind: .added, resource: key.resource, namespace: key.namespace, object: stored,
+                         previous: nil, resourceVersion: currentVersion))
+      return stored
+    }
+  }
+
+  public enum UpdateOutcome {
+    case updated(JSON)
+    case unchanged(JSON)
+    case notFound
+  }
+
+  /// Reads, changes and writes one object under the lock. `change` returns the new object, or nil to
+  /// leave it as it is; an identical result is not written and does not bump the resourceVersion.
+  public func update(_ key: ObjectKey, _ change: (JSON) throws -> JSON?) rethrows -> UpdateOutcome {
+    try lock.withLock {
+      guard let current = buckets[key.resource]?[key] else { return .notFound }
+      guard let changed = try change(current), changed != current else { return .unchanged(current) }
+      let stored = stamp(changed)
+      buckets[key.resource]?[key] = stored
+      publish(WatchEvent(kind: .modified, resource: key.resource, namespace: key.namespace, object: stored,
+                         previous: current, resourceVersion: currentVersion))
+      return .updated(stored)
+    }
+  }
+
+  /// Removes an object; the DELETED event carries its last state at a new resourceVersion.
+  @discardableResult
+  public func remove(_ key: ObjectKey) -> JSON? {
+    lock.withLock {
+      guard let current = buckets[key.resource]?.removeValue(forKey: key) else { return nil }
+      let final = stamp(current)
+      publish(WatchEvent(kind: .deleted, resource: key.resource, namespace: key.namespace, object: final,
+                         previous: current, resourceVersion: currentVersion))
+      return final
+    }
+  }
+
+  /// Every object of every resource whose owner references include `uid`.
+  public func dependents(ofUID uid: String) -> [(key: ObjectKey, object: JSON)] {
+    lock.withLock {
+      var found: [(ObjectKey, JSON)] = []
+      for bucket in buckets.values {
+        for (key, object) in bucket
+        where object[path: ["metadata", "ownerReferences"]]?.arrayValue?.contains(where: {
+          $0["uid"]?.stringValue == uid
+        }) == true {
+          found.append((key, object))
+        }
+      }
+      return found.sorted { $0.0 < $1.0 }
+    }
+  }
+
+  public enum WatchStart {
+    case started(id: Int)
+    case expired
+  }
+
+  /// Registers a watch of `resource` (in `namespace`, or all). The events it missed are delivered
+  /// first, under the same lock, so no live event can overtake them: with `since` nil the current
+  /// state as ADDED events, with a version the changes after it, or `.expired` when those are gone.
+  public func watch(
+    resource: String, namespace: String?, since: Int?, deliver: @escaping (WatchEvent) -> Void
+  ) -> WatchStart {
+    lock.withLock {
+      if let since {
+        if since < currentVersion {
+          let oldest = history.first?.resourceVersion ?? currentVersion
+          if since < oldest - 1 { return .expired }
+          for event in history
+          where event.resourceVersion > since && event.resource == resource
+            && (namespace == nil || event.namespace == namespace)
+          {
+            deliver(event)
+          }
+        }
+      } else {
+        let bucket = buckets[resource] ?? [:]
+        for key in bucket.keys.sorted() where namespace == nil || key.namespace == namespace {
+          guard let object = bucket[key] else { continue }
+          let version = Int(object[path: ["metadata", "resourceVersion"]]?.stringValue ?? "") ?? currentVersion
+          deliver(
+            WatchEvent(
+              kind: .added, resource: resource, namespace: key.namespace, object: object, previous: nil,
+              resourceVersion: version))
+        }
+      }
+      nextWatcherID += 1
+      watchers[nextWatcherID] = Watcher(resource: resource, namespace: namespace, deliver: deliver)
+      return .started(id: nextWatcherID)
+    }
+  }
+
+  public func stopWatching(_ id: Int) {
+    lock.withLock { _ = watchers.removeValue(forKey: id) }
+  }
+
+  public var watcherCount: Int { lock.withLock { watchers.count } }
+
+  private func stamp(_ object: JSON) -> JSON {
+    currentVersion += 1
+    var stamped = object
+    stamped[path: ["metadata", "resourceVersion"]] = .string(String(currentVersion))
+    return stamped
+  }
+
+  private func publish(_ event: WatchEvent) {
+    history.append(event)
+    if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
+    for watcher in watchers.values
+    where watcher.resource == event.resource && (watcher.namespace == nil || watcher.namespace == event.namespace) {
+      watcher.deliver(event)
+    }
+  }
+}
