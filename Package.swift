@@ -54,9 +54,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
-    .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel"]),
-    .testTarget(name: "CLITests", dependencies: ["KubeModel"]),
+    .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/Support"),
+    .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
+    .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -112,7 +112,7 @@ public final class ObjectStore: @unchecked Sendable {
     lock.withLock {
       if let since {
         if since < currentVersion {
-          let oldest = history.first?.resourceVersion ?? currentVersion
+          let oldest = history.first?.resourceVersion ?? currentVersion + 1
           if since < oldest - 1 { return .expired }
           for event in history
           where event.resourceVersion > since && event.resource == resource
@@ -136,6 +136,11 @@ public final class ObjectStore: @unchecked Sendable {
       watchers[nextWatcherID] = Watcher(resource: resource, namespace: namespace, deliver: deliver)
       return .started(id: nextWatcherID)
     }
+  }
+
+  /// Forgets all but the last `count` events, as compaction does; older versions then expire.
+  public func trimHistory(keeping count: Int) {
+    lock.withLock { if history.count > count { history.removeFirst(history.count - count) } }
   }
 
   public func stopWatching(_ id: Int) {

@@ -1,0 +1,87 @@
+import Foundation
+import KubeModel
+import NIOSSL
+
+/// A whole simulated cluster, ready to serve: the topology loaded into a cluster, the certificates,
+/// and the HTTP(S) listener. The `kubelab sandbox` command and the tests start one of these.
+public final class Sandbox: @unchecked Sendable {
+  public struct Options: Sendable {
+    public var topology = "kubeadm"
+    public var host = "127.0.0.1"
+    public var port = 0
+    public var tls = true
+
+    public init(topology: String = "kubeadm", host: String = "127.0.0.1", port: Int = 0, tls: Bool = true) {
+      self.topology = topology
+      self.host = host
+      self.port = port
+      self.tls = tls
+    }
+  }
+
+  public let options: Options
+  public let cluster: Cluster
+  public let server: SandboxServer
+  public let credentials: SandboxCredentials?
+
+  public init(options: Options = Options()) throws {
+    self.options = options
+    let credentials = options.tls ? try SandboxCredentials(hosts: [options.host]) : nil
+    self.credentials = credentials
+    cluster = Cluster()
+    let start = Date().addingTimeInterval(-10 * 60)
+    try cluster.load(Topology.builtIn(named: options.topology), caPEM: credentials?.pki.caCertificatePEM ?? "", start: start)
+    let api = APIHandler(cluster: cluster, serverAddress: "\(options.host):\(options.port)")
+    server = SandboxServer(
+      api: api,
+      configuration: .init(
+        host: options.host, port: options.port, tls: try credentials?.serverContext(),
+        authenticator: credentials?.authenticator))
+  }
+
+  /// Starts listening; returns the server URL.
+  @discardableResult
+  public func start() throws -> String {
+    try server.start()
+    return url
+  }
+
+  public var url: String {
+    let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+    return "\(options.tls ? "https" : "http")://\(host):\(server.port)"
+  }
+
+  /// A kubeconfig whose current context `kubelab-sandbox` reaches this sandbox as its admin.
+  public func kubeconfig(namespace: String? = nil) -> String {
+    var cluster: JSON = ["server": .string(url)]
+    var user: JSON = [:]
+    if let credentials {
+      cluster["certificate-authority-data"] = .string(Data(credentials.pki.caCertificatePEM.utf8).base64EncodedString())
+      user["client-certificate-data"] = .string(Data(credentials.pki.clientCertificatePEM.utf8).base64EncodedString())
+      user["client-key-data"] = .string(Data(credentials.pki.clientPrivateKeyPEM.utf8).base64EncodedString())
+    }
+    var context: JSON = ["cluster": "kubelab-sandbox", "user": "kubelab-sandbox-admin"]
+    if let namespace { context["namespace"] = .string(namespace) }
+    let config: JSON = [
+      "apiVersion": "v1", "kind": "Config",
+      "clusters": [["name": "kubelab-sandbox", "cluster": cluster]],
+      "users": [["name": "kubelab-sandbox-admin", "user": user]],
+      "contexts": [["name": "kubelab-sandbox", "context": context]],
+      "current-context": "kubelab-sandbox", "preferences": [:],
+    ]
+    return YAML.emit(config)
+  }
+
+  /// Writes the kubeconfig readable by its owner only, since it holds the admin's private key.
+  public func writeKubeconfig(to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    try Data(kubeconfig().utf8).write(to: url)
+  }
+
+  public func shutdown() {
+    server.shutdown()
+  }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import KubeSim
+
+/// `kubelab sandbox`: serves a simulated cluster until interrupted.
+struct SandboxCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sandbox",
+    abstract: "Serve a simulated Kubernetes cluster that kubectl can use.",
+    discussion: """
+      Prints one line, `Sandbox ready: <server-url> (kubeconfig: <file>)`, then serves until SIGINT or \
+      SIGTERM. Point kubectl at it with `export KUBECONFIG=<file>`.
+      """
+  )
+
+  @Option(help: "The cluster shape to simulate.")
+  var topology = "kubeadm"
+
+  @Option(help: "The port to listen on (default: any free port).")
+  var port: Int = 0
+
+  @Option(help: "The address to listen on. Anything but loopback exposes the sandbox to your network.")
+  var address = "127.0.0.1"
+
+  @Flag(help: "Serve plain HTTP without authentication instead of TLS with client certificates.")
+  var noTLS = false
+
+  @Option(help: "Where to write the kubeconfig (default: the sandbox folder of kubelab's state directory).")
+  var kubeconfig: String?
+
+  func run() throws {
+    let sandbox: Sandbox
+    do {
+      sandbox = try Sandbox(options: .init(topology: topology, host: address, port: port, tls: !noTLS))
+      try sandbox.start()
+    } catch {
+      throw ValidationError("the sandbox could not start: \(error)")
+    }
+    let path = kubeconfig ?? StateDirectory.path + "/sandbox/kubeconfig"
+    do {
+      try sandbox.writeKubeconfig(to: path)
+    } catch {
+      sandbox.shutdown()
+      throw ValidationError("cannot write the kubeconfig to \(path): \(error.localizedDescription)")
+    }
+    print("Sandbox ready: \(sandbox.url) (kubeconfig: \(path))")
+    fflush(stdout)
+    TerminationSignal.wait()
+    sandbox.shutdown()
+  }
+}

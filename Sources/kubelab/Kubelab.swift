@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Kubelab: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kubelab",
+    abstract: "Hands-on Kubernetes practice labs, graded against a live cluster.",
+    subcommands: [SandboxCommand.self]
+  )
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The real kubectl binaries shipped beside the `kubectl` on PATH (kubectl.1.27 … kubectl.1.33),
+/// each run with its own discovery cache so no run sees another's.
+public struct Kubectl: Sendable {
+  public let version: String
+  public let path: String
+  public let kubeconfig: String
+  let cacheDirectory: String
+
+  /// The binary for `version` (e.g. "1.33"), or nil when this machine does not have it.
+  public init?(version: String, kubeconfig: String) {
+    guard let folder = Self.binaryFolder else { return nil }
+    let path = folder + "/kubectl." + version
+    guard FileManager.default.isExecutableFile(atPath: path) else { return nil }
+    self.version = version
+    self.path = path
+    self.kubeconfig = kubeconfig
+    cacheDirectory = NSTemporaryDirectory() + "kubelab-kubectl-cache-" + UUID().uuidString
+  }
+
+  /// The folder the PATH's kubectl links into, where the versioned binaries live.
+  public static var binaryFolder: String? {
+    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    for directory in paths {
+      let candidate = "\(directory)/kubectl"
+      guard FileManager.default.fileExists(atPath: candidate) else { continue }
+      let resolved = URL(fileURLWithPath: candidate).resolvingSymlinksInPath()
+      return resolved.deletingLastPathComponent().path
+    }
+    return nil
+  }
+
+  public static var availableVersions: [String] {
+    guard let folder = binaryFolder, let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return []
+    }
+    return files.filter { $0.hasPrefix("kubectl.1.") }.map { String($0.dropFirst("kubectl.".count)) }.sorted()
+  }
+
+  @discardableResult
+  public func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 60) throws -> ProcessOutput {
+    try ProcessRunner.run(
+      path, arguments, environment: ["KUBECONFIG": kubeconfig, "KUBECACHEDIR": cacheDirectory], input: input,
+      timeout: timeout)
+  }
+
+  /// Runs kubectl with arguments split on spaces, for commands without quoted parts.
+  @discardableResult
+  public func callAsFunction(_ command: String, input: String? = nil) throws -> ProcessOutput {
+    try run(command.split(separator: " ").map(String.init), input: input)
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A `kubelab sandbox` child process, started from the freshly built binary.
+public final class SandboxProcess: @unchecked Sendable {
+  public let process = Process()
+  public let url: String
+  public let kubeconfig: String
+  public let readyLine: String
+  private let output = Pipe()
+
+  /// Starts `kubelab sandbox <arguments>` and waits for its ready line.
+  public init(arguments: [String] = [], timeout: TimeInterval = 60) throws {
+    let folder = NSTemporaryDirectory() + "kubelab-sandbox-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    process.executableURL = URL(fileURLWithPath: try BuiltProducts.kubelab())
+    process.arguments = ["sandbox"] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": folder]) { _, new in new }
+    process.standardOutput = output
+    process.standardError = FileHandle.standardError
+    try process.run()
+    let line = try Self.readLine(from: output.fileHandleForReading, timeout: timeout)
+    readyLine = line
+    // "Sandbox ready: <url> (kubeconfig: <file>)"
+    let pattern = /^Sandbox ready: (\S+) \(kubeconfig: (.+)\)$/
+    guard let match = line.wholeMatch(of: pattern) else {
+      process.terminate()
+      throw SandboxStartError(message: "unexpected first line from kubelab sandbox: \(line)")
+    }
+    url = String(match.1)
+    kubeconfig = String(match.2)
+  }
+
+  public func stop() -> Int32 {
+    if process.isRunning {
+      process.interrupt()
+      process.waitUntilExit()
+    }
+    return process.terminationStatus
+  }
+
+  deinit { if process.isRunning { process.terminate() } }
+
+  private static func readLine(from handle: FileHandle, timeout: TimeInterval) throws -> String {
+    var buffer = Data()
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      let chunk = handle.availableData
+      if chunk.isEmpty { break }
+      buffer.append(chunk)
+      if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+        return String(decoding: buffer[..<newline], as: UTF8.self)
+      }
+    }
+    throw SandboxStartError(message: "kubelab sandbox printed no ready line: \(String(decoding: buffer, as: UTF8.self))")
+  }
+}
+
+public struct SandboxStartError: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
+}
+
+/// Paths of the products `swift build` made, found beside the running test bundle.
+public enum BuiltProducts {
+  public static func kubelab() throws -> String {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("kubelab").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    throw SandboxStartError(message: "the kubelab executable was not built next to the tests (run `swift build` first)")
+  }
+}
