@@ -1,7 +1,7 @@
 import Foundation
 import KubeSim
 
-/// A running AuthEchoServer with fresh sandbox credentials, and its CA, server and admin PEM files
+/// A running AuthEchoServer with fresh sandbox credentials, and its CA and admin PEM files
 /// written to a private temporary folder for command-line clients.
 struct TLSTestSandbox {
   let credentials: SandboxCredentials
