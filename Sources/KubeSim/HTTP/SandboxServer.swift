@@ -12,9 +12,11 @@ public final class SandboxServer: @unchecked Sendable {
     /// TLS for every connection, or nil for plain HTTP.
     public var tls: NIOSSLContext?
     /// Decides each request's user; nil means no authentication (plain HTTP sandboxes).
-    public var authenticator: RequestAuthenticator?
+    public var authenticator: SandboxAuthenticator?
 
-    public init(host: String = "127.0.0.1", port: Int = 0, tls: NIOSSLContext? = nil, authenticator: RequestAuthenticator? = nil) {
+    public init(
+      host: String = "127.0.0.1", port: Int = 0, tls: NIOSSLContext? = nil, authenticator: SandboxAuthenticator? = nil
+    ) {
       self.host = host
       self.port = port
       self.tls = tls
@@ -54,10 +56,10 @@ public final class SandboxServer: @unchecked Sendable {
           let authenticate: (ChannelHandlerContext, HTTPRequestHead) -> HTTPRequestHandler.Authentication = {
             context, head in
             guard let authenticator = configuration.authenticator else { return .user(nil) }
-            guard let user = authenticator.user(for: context.channel, authorization: head.headers.first(name: "Authorization")) else {
-              return .rejected
-            }
-            return .user(user)
+            let subject = try? context.pipeline.syncOperations.verifiedClientCertificateSubject()
+            let user = authenticator.authenticate(
+              clientCertificate: subject, authorizationHeader: head.headers.first(name: "Authorization"))
+            return user.map { .user($0.name) } ?? .rejected
           }
           try channel.pipeline.syncOperations.addHandler(HTTPRequestHandler(api: api, authenticate: authenticate))
           return channel.eventLoop.makeSucceededVoidFuture()
@@ -76,9 +78,4 @@ public final class SandboxServer: @unchecked Sendable {
     try? channel?.close().wait()
     try? group.syncShutdownGracefully()
   }
-}
-
-/// Who sent a request: from the TLS client certificate or the bearer token; nil rejects it with 401.
-public protocol RequestAuthenticator: Sendable {
-  func user(for channel: Channel, authorization: String?) -> String?
 }

@@ -26,7 +26,7 @@ public final class Sandbox: @unchecked Sendable {
 
   public init(options: Options = Options()) throws {
     self.options = options
-    let credentials = options.tls ? try SandboxCredentials(hosts: [options.host]) : nil
+    let credentials = options.tls ? try SandboxCredentials(extraServerHosts: [options.host]) : nil
     self.credentials = credentials
     cluster = Cluster()
     let start = Date().addingTimeInterval(-10 * 60)
@@ -35,7 +35,7 @@ public final class Sandbox: @unchecked Sendable {
     server = SandboxServer(
       api: api,
       configuration: .init(
-        host: options.host, port: options.port, tls: try credentials?.serverContext(),
+        host: options.host, port: options.port, tls: try credentials?.pki.makeServerSSLContext(),
         authenticator: credentials?.authenticator))
   }
 
@@ -57,8 +57,8 @@ public final class Sandbox: @unchecked Sendable {
     var user: JSON = [:]
     if let credentials {
       cluster["certificate-authority-data"] = .string(Data(credentials.pki.caCertificatePEM.utf8).base64EncodedString())
-      user["client-certificate-data"] = .string(Data(credentials.pki.clientCertificatePEM.utf8).base64EncodedString())
-      user["client-key-data"] = .string(Data(credentials.pki.clientPrivateKeyPEM.utf8).base64EncodedString())
+      user["client-certificate-data"] = .string(Data(credentials.pki.admin.certificatePEM.utf8).base64EncodedString())
+      user["client-key-data"] = .string(Data(credentials.pki.admin.privateKeyPEM.utf8).base64EncodedString())
     }
     var context: JSON = ["cluster": "kubelab-sandbox", "user": "kubelab-sandbox-admin"]
     if let namespace { context["namespace"] = .string(namespace) }
