@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 
 /// A request that asked for `as=Table` gets server-side printed rows instead of objects.
@@ -10,8 +11,10 @@ struct TableNegotiation {
     _ objects: [JSON], _ resource: ResourceType, resourceVersion: Int, continueToken: String? = nil,
     includeColumnDefinitions: Bool = true
   ) -> JSON {
-    var metadata: JSONObject = ["resourceVersion": .string(String(resourceVersion))]
-    if let continueToken { metadata["continue"] = .string(continueToken) }
-    return ["kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": .object(metadata), "columnDefinitions": [], "rows": []]
+    var table = TableResponse.table(
+      resource: resource.plural, group: resource.group, objects: objects, resourceVersion: String(resourceVersion),
+      now: Date(), includeColumnDefinitions: includeColumnDefinitions)
+    if let continueToken { table[path: ["metadata", "continue"]] = .string(continueToken) }
+    return table
   }
 }
