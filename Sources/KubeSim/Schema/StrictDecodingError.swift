@@ -27,34 +27,13 @@ public struct StrictDecodingError: Error, Equatable, CustomStringConvertible {
     return "\(kind) in version \(goQuoted(version)) cannot be handled as a \(kind): \(strictDecodingMessage)"
   }
 
+  /// The message of a strategic merge patch whose result has unknown fields: a 422 Invalid
+  /// without kind or name, whose value is the patch as Go prints a map (see `JSON.goFormatted`).
+  /// Pass the patch as received. apimachinery prints it after merging consumed some directives
+  /// (`$setElementOrder/x` with its list `x`, `$retainKeys`), so there the value differs slightly.
+  public func invalidPatchMessage(patch: JSON) -> String {
+    " \"\" is invalid: patch: Invalid value: \(goQuoted(patch.goFormatted)): \(strictDecodingMessage)"
+  }
+
   public var description: String { message }
-}
-
-/// Quotes a string the way Go's `%q` does, so field names with quotes or control characters
-/// appear in messages exactly as the real server writes them.
-private func goQuoted(_ text: String) -> String {
-  var quoted = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": quoted += "\\\""
-    case "\\": quoted += "\\\\"
-    case "\u{07}": quoted += "\\a"
-    case "\u{08}": quoted += "\\b"
-    case "\u{0C}": quoted += "\\f"
-    case "\n": quoted += "\\n"
-    case "\r": quoted += "\\r"
-    case "\t": quoted += "\\t"
-    case "\u{0B}": quoted += "\\v"
-    case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-      quoted += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-    default: quoted.unicodeScalars.append(scalar)
-    }
-  }
-  return quoted + "\""
-}
-
-extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
-    String(repeating: "0", count: max(0, width - count)) + self
-  }
 }
