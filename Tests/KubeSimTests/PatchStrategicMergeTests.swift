@@ -100,6 +100,21 @@ struct PatchStrategicMergeTests {
     #expect(result == (try json(#"{"spec":{"containers":[{"name":"web","image":"nginx"}]}}"#)))
   }
 
+  @Test("kubectl apply removing a port sends a delete element next to the order")
+  func applyRemovesPort() throws {
+    let pod = """
+      {"spec":{"containers":[{"name":"web","image":"nginx","ports":[{"containerPort":80},{"containerPort":443},{"containerPort":9000}]}]}}
+      """
+    let patch = """
+      {"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"name":"web",
+        "$setElementOrder/ports":[{"containerPort":9000},{"containerPort":80}],
+        "ports":[{"$patch":"delete","containerPort":443}]}]}}
+      """
+    let result = try apply(patch, to: pod)
+    #expect(result[path: ["spec", "containers"]]?[0]?["ports"] == [["containerPort": 9000], ["containerPort": 80]])
+    #expect(directiveKeys(in: result).isEmpty)
+  }
+
   @Test("$patch: replace in a list makes the patch list the whole list")
   func replaceList() throws {
     let pod = #"{"spec":{"containers":[{"name":"web","image":"nginx","ports":[{"containerPort":80}]},{"name":"b"}]}}"#
