@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Distil a Kubernetes OpenAPI v2 (swagger) document into the compact schema KubeSim ships.
+
+Usage: scripts/generate-api-schema.py <swagger.json> [output.json]
+(default output: Sources/KubeSim/Data/api-schema.json)
+
+The output keeps only what the sandbox needs to decode and patch the kinds it serves: for every
+type reachable from those kinds, its fields with their shape and strategic-merge-patch metadata.
+Descriptions are dropped. Format (all keys short to keep the file small):
+
+  {"kinds": {"<apiVersion>": {"<Kind>": "<type>"}},
+   "types": {"<type>": {"f": {"<field>": <field>}, "r": ["<required field>", ...]}
+                      | {"free": "intOrString" | "quantity" | "time" | "object"}}}
+
+A <field> is either a shape string, or an object {"t": <shape>, "ps": patch strategy,
+"mk": patch merge key, "lt": list type, "lk": list map keys} with only the keys that apply.
+A shape is "string" | "integer" | "number" | "boolean" | "<type>" (a name containing a dot)
+| "[]<shape>" (list) | "{}<shape>" (map with string keys).
+"""
+
+import json
+import sys
+
+# (apiVersion, kind) pairs the sandbox serves.
+SERVED_KINDS = {
+    "v1": [
+        "Namespace", "Node", "Pod", "Service", "Endpoints", "ConfigMap", "Secret",
+        "ServiceAccount", "Event", "ReplicationController", "PersistentVolume",
+        "PersistentVolumeClaim", "ResourceQuota", "LimitRange", "Binding",
+    ],
+    "apps/v1": ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "ControllerRevision"],
+    "batch/v1": ["Job", "CronJob"],
+    "rbac.authorization.k8s.io/v1": ["Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"],
+    "networking.k8s.io/v1": ["Ingress", "IngressClass", "NetworkPolicy"],
+    "storage.k8s.io/v1": ["StorageClass"],
+    "discovery.k8s.io/v1": ["EndpointSlice"],
+    "events.k8s.io/v1": ["Event"],
+    "coordination.k8s.io/v1": ["Lease"],
+    "scheduling.k8s.io/v1": ["PriorityClass"],
+    "policy/v1": ["PodDisruptionBudget"],
+    "autoscaling/v1": ["Scale", "HorizontalPodAutoscaler"],
+    "autoscaling/v2": ["HorizontalPodAutoscaler"],
+    "authorization.k8s.io/v1": ["SelfSubjectAccessReview"],
+}
+
+# Types whose JSON form is not described by their properties: the decoder accepts them as noted.
+FREE_FORM = {
+    "io.k8s.apimachinery.pkg.util.intstr.IntOrString": "intOrString",
+    "io.k8s.apimachinery.pkg.api.resource.Quantity": "quantity",
+    "io.k8s.apimachinery.pkg.apis.meta.v1.Time": "time",
+    "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime": "time",
+}
+
+# Long, repetitive package prefixes, shortened so type names stay readable and the file small.
+PREFIXES = [
+    ("io.k8s.api.", ""),
+    ("io.k8s.apimachinery.pkg.apis.", ""),
+    ("io.k8s.apimachinery.pkg.util.", ""),
+    ("io.k8s.apimachinery.pkg.api.", ""),
+    ("io.k8s.apimachinery.pkg.", ""),
+]
+
+REF_PREFIX = "#/definitions/"
+PRIMITIVES = {"string", "integer", "number", "boolean"}
+
+
+def short_name(full):
+    for prefix, replacement in PREFIXES:
+        if full.startswith(prefix):
+            return replacement + full[len(prefix):]
+    return full
+
+
+def api_version(gvk):
+    return gvk["version"] if gvk["group"] == "" else gvk["group"] + "/" + gvk["version"]
+
+
+def find_kind_types(definitions):
+    """Maps each served (apiVersion, kind) to the definition carrying that group-version-kind."""
+    found = {}
+    for name, definition in definitions.items():
+        for gvk in definition.get("x-kubernetes-group-version-kind", []):
+            version = api_version(gvk)
+            if gvk["kind"] in SERVED_KINDS.get(version, []):
+                found.setdefault(version, {})[gvk["kind"]] = name
+    missing = [
+        f"{version} {kind}"
+        for version, kinds in SERVED_KINDS.items()
+        for kind in kinds
+        if kind not in found.get(version, {})
+    ]
+    if missing:
+        sys.exit("kinds not found in the swagger document: " + ", ".join(missing))
+    return found
+
+
+def shape(prop, reached):
+    """The compact shape string of a property schema; records referenced types in `reached`."""
+    if "$ref" in prop:
+        target = prop["$ref"][len(REF_PREFIX):]
+        reached.append(target)
+        return short_name(target)
+    kind = prop.get("type")
+    if kind == "array":
+        return "[]" + shape(prop["items"], reached)
+    if kind == "object":
+        element = prop.get("additionalProperties")
+        if element is None or element == {} or element is True:
+            return "{}any"
+        return "{}" + shape(element, reached)
+    if kind in PRIMITIVES:
+        return kind
+    # No type at all means any JSON value.
+    return "any"
+
+
+def field_entry(prop, reached):
+    entry = {"t": shape(prop, reached)}
+    for source, short in [
+        ("x-kubernetes-patch-strategy", "ps"),
+        ("x-kubernetes-patch-merge-key", "mk"),
+        ("x-kubernetes-list-type", "lt"),
+        ("x-kubernetes-list-map-keys", "lk"),
+    ]:
+        if source in prop:
+            entry[short] = prop[source]
+    return entry["t"] if len(entry) == 1 else entry
+
+
+def type_entry(name, definition, reached):
+    if name in FREE_FORM:
+        return {"free": FREE_FORM[name]}
+    properties = definition.get("properties")
+    if properties is None:
+        # RawExtension, FieldsV1, JSON and the like: any object is accepted as is.
+        return {"free": "object"}
+    entry = {"f": {field: field_entry(prop, reached) for field, prop in properties.items()}}
+    if definition.get("required"):
+        entry["r"] = definition["required"]
+    return entry
+
+
+def build(swagger):
+    definitions = swagger["definitions"]
+    kinds = find_kind_types(definitions)
+    pending = [name for by_kind in kinds.values() for name in by_kind.values()]
+    types = {}
+    while pending:
+        name = pending.pop()
+        if short_name(name) in types:
+            continue
+        reached = []
+        types[short_name(name)] = type_entry(name, definitions[name], reached)
+        pending.extend(reached)
+    return {
+        "kinds": {
+            version: {kind: short_name(name) for kind, name in sorted(by_kind.items())}
+            for version, by_kind in sorted(kinds.items())
+        },
+        "types": dict(sorted(types.items())),
+    }
+
+
+def main():
+    if len(sys.argv) not in (2, 3):
+        sys.exit(__doc__)
+    output = sys.argv[2] if len(sys.argv) == 3 else "Sources/KubeSim/Data/api-schema.json"
+    with open(sys.argv[1], encoding="utf-8") as source:
+        schema = build(json.load(source))
+    with open(output, "w", encoding="utf-8") as target:
+        json.dump(schema, target, separators=(",", ":"), sort_keys=False)
+        target.write("\n")
+    print(f"{output}: {len(schema['types'])} types, {sum(map(len, schema['kinds'].values()))} kinds")
+
+
+if __name__ == "__main__":
+    main()
