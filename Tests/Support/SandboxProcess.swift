@@ -21,13 +21,13 @@ public final class SandboxProcess: @unchecked Sendable {
     let line = try Self.readLine(from: output.fileHandleForReading, timeout: timeout)
     readyLine = line
     // "Sandbox ready: <url> (kubeconfig: <file>)"
-    let pattern = /^Sandbox ready: (\S+) \(kubeconfig: (.+)\)$/
-    guard let match = line.wholeMatch(of: pattern) else {
+    let prefix = "Sandbox ready: "
+    guard line.hasPrefix(prefix), line.hasSuffix(")"), let open = line.range(of: " (kubeconfig: ") else {
       process.terminate()
       throw SandboxStartError(message: "unexpected first line from kubelab sandbox: \(line)")
     }
-    url = String(match.1)
-    kubeconfig = String(match.2)
+    url = String(line[line.index(line.startIndex, offsetBy: prefix.count)..<open.lowerBound])
+    kubeconfig = String(line[open.upperBound..<line.index(before: line.endIndex)])
   }
 
   public func stop() -> Int32 {

@@ -9,12 +9,14 @@ public struct Admission: Sendable {
   func checkFields(_ object: inout JSON, _ resource: ResourceType, _ mode: WriteOptions.FieldValidation) throws
     -> [String]
   {
-    let unknown = UnknownFields.paths(in: object, resource)
+    let (known, unknown) = APISchema.builtIn.knownFieldsOnly(
+      of: object, apiVersion: resource.apiVersion, kind: resource.kind)
     guard !unknown.isEmpty else { return [] }
     if mode == .strict {
-      throw APIError.badRequest(UnknownFields.strictDecodingMessage(unknown, resource))
+      throw APIError.badRequest(
+        StrictDecodingError(apiVersion: resource.apiVersion, kind: resource.kind, unknownFields: unknown).message)
     }
-    UnknownFields.remove(unknown, from: &object, resource)
+    object = known
     return mode == .warn ? unknown.map { "unknown field \"\($0)\"" } : []
   }
 

@@ -1,23 +1,5 @@
 import KubeModel
 
-/// The patch formats PATCH accepts, by Content-Type.
-public enum PatchType: Sendable {
-  case json
-  case merge
-  case strategic
-  case apply
-
-  init?(contentType: String) {
-    switch contentType {
-    case "application/json-patch+json": self = .json
-    case "application/merge-patch+json": self = .merge
-    case "application/strategic-merge-patch+json": self = .strategic
-    case "application/apply-patch+yaml", "application/apply-patch+json": self = .apply
-    default: return nil
-    }
-  }
-}
-
 extension Cluster {
   /// PATCH: the patch is applied to the current object under the store's lock, so concurrent
   /// patches never lose each other's changes.
@@ -30,7 +12,7 @@ extension Cluster {
     var result = try write(
       resource, namespace: namespace, name: name, subresource: subresource, options: options, warnings: []
     ) { current in
-      var patched = try type.apply(patch, to: current, schemaKind: (resource.apiVersion, resource.kind))
+      var patched = try Self.applying(type, patch, to: current, apiVersion: resource.apiVersion, kind: resource.kind)
       warnings = try admission.checkFields(&patched, resource, options.fieldValidation)
       if let expected = patch[path: ["metadata", "resourceVersion"]]?.stringValue, !expected.isEmpty,
         expected != current[path: ["metadata", "resourceVersion"]]?.stringValue
@@ -41,5 +23,23 @@ extension Cluster {
     }
     result.warnings = warnings
     return result
+  }
+
+  /// Applies a patch, answering a patch that does not apply as the real server does.
+  static func applying(_ type: PatchType, _ patch: JSON, to object: JSON, apiVersion: String, kind: String) throws
+    -> JSON
+  {
+    do {
+      return try type.apply(patch, to: object, apiVersion: apiVersion, kind: kind)
+    } catch let error as PatchError {
+      switch error.statusCode {
+      case 422:
+        throw APIError(code: 422, reason: "Invalid", message: error.message)
+      case 500:
+        throw APIError.internalError(error.message)
+      default:
+        throw APIError.badRequest(error.message)
+      }
+    }
   }
 }

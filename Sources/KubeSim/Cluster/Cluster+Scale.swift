@@ -41,7 +41,7 @@ extension Cluster {
     throws -> JSON
   {
     let current = try scale(resource, namespace: namespace, name: name)
-    let patched = try type.apply(patch, to: current, schemaKind: nil)
+    let patched = try Self.applying(type, patch, to: current, apiVersion: "autoscaling/v1", kind: "Scale")
     return try setScale(resource, namespace: namespace, name: name, replicas: patched[path: ["spec", "replicas"]]?.intValue ?? 0)
   }
 }
