@@ -85,4 +85,13 @@ struct JSONPathTemplateTests {
     let values = try JSONPathTemplate("names: {.list[*].name}").values(Self.document)
     #expect(values == [["names: "], ["a", "b", "c.d"]])
   }
+
+  @Test func relaxedExpressionsGainBracesAndALeadingDot() throws {
+    for expression in [".list[0].name", "list[0].name", "{list[0].name}", "{.list[0].name}"] {
+      let template = try JSONPathTemplate(relaxed: expression)
+      #expect(template.text == "{.list[0].name}")
+      #expect(try template.render(Self.document) == "a")
+    }
+    #expect(throws: JSONPathError.self) { try JSONPathTemplate(relaxed: "{.a}{.b}") }
+  }
 }

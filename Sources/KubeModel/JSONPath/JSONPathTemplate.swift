@@ -15,6 +15,25 @@ public struct JSONPathTemplate: Sendable, CustomStringConvertible {
 
   public var description: String { text }
 
+  /// Accepts the short forms kubectl allows for custom columns, `--sort-by` and `wait --for=jsonpath`
+  /// (`RelaxedJSONPathExpression`): `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all mean `{.a.b}`.
+  public init(relaxed expression: String) throws {
+    guard !expression.isEmpty else {
+      try self.init(expression)
+      return
+    }
+    var body = Substring(expression)
+    if body.hasPrefix("{") && body.hasSuffix("}") && body.count >= 2 { body = body.dropFirst().dropLast() }
+    if body.hasPrefix(".") { body = body.dropFirst() }
+    guard !body.isEmpty, !body.contains("{"), !body.contains("}") else {
+      throw JSONPathError(
+        stage: .parsing,
+        message: "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or "
+          + "'{.name1.name2}'")
+    }
+    try self.init("{.\(body)}")
+  }
+
   /// The values each part of the template produced, in order: literal text as strings, and one
   /// list per expression (one per expression per iteration inside `{range}`).
   ///
