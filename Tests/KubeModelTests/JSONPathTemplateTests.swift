@@ -95,3 +95,29 @@ struct JSONPathTemplateTests {
     #expect(throws: JSONPathError.self) { try JSONPathTemplate(relaxed: "{.a}{.b}") }
   }
 }
+
+@Suite("JSONPath robustness")
+struct JSONPathRobustnessTests {
+  /// Random templates built from the dialect's own characters must fail with errors, never crash.
+  @Test func randomTemplatesNeverCrash() {
+    let pieces = [
+      "{", "}", "[", "]", "(", ")", "?", "@", "$", ".", "..", "*", ":", ",", "-", "1", "0", "9223372036854775807",
+      "'", "\"", "\\", " ", "==", "!=", "<", ">=", "range", "end", "list", "name", "tags", "x", "\n", "é",
+    ]
+    var seed: UInt64 = 42
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    var rendered = 0
+    for _ in 0..<3000 {
+      let template = (0..<(1 + next(12))).map { _ in pieces[next(pieces.count)] }.joined()
+      if (try? JSONPathTemplate(template).render(JSONPathTemplateTests.document, allowMissingKeys: next(2) == 0))
+        != nil
+      {
+        rendered += 1
+      }
+    }
+    #expect(rendered > 0)
+  }
+}

@@ -122,7 +122,7 @@ struct JSONPathEvaluator {
         throw JSONPathError.executing("array index out of bounds: index \(start), length \(length)")
       }
       if end > length || end < 0 {
-        throw JSONPathError.executing("array index out of bounds: index \(end - 1), length \(length)")
+        throw JSONPathError.executing("array index out of bounds: index \(end &- 1), length \(length)")
       }
       if start > end {
         throw JSONPathError.executing("starting index \(start) is greater than ending index \(end)")

@@ -175,7 +175,7 @@ struct JSONPathParser {
     if parts.count > 1 {
       slice.end = try number(parts[1])
     } else {
-      slice.end = (slice.start ?? 0) + 1
+      slice.end = (slice.start ?? 0) &+ 1  // wraps like Go for the largest index
       slice.endIsDerived = true
     }
     if parts.count > 2 { slice.step = try number(parts[2]) }
