@@ -59,17 +59,8 @@ enum JSONWriter {
     for _ in 0..<level { output += indent }
   }
 
-  /// Go prints whole floats without a fraction and switches to exponent form outside [1e-6, 1e21).
-  static func format(_ double: Double) -> String {
-    guard double.isFinite else { return "null" }
-    if double.rounded() == double && abs(double) < 1e21 {
-      if abs(double) < 9.2e18 { return String(Int(double)) }
-      var text = double.description
-      if text.hasSuffix(".0") { text.removeLast(2) }
-      return text
-    }
-    return double.description
-  }
+  /// Go's encoding/json form: whole floats without a fraction, exponents only outside [1e-6, 1e21).
+  static func format(_ double: Double) -> String { GoFormat.jsonFloat(double) }
 
   static func writeString(_ string: String, to output: inout String) {
     output += "\""

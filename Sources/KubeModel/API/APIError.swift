@@ -1,0 +1,10 @@
+/// A malformed API identifier such as an apiVersion string.
+public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var message: String
+
+  public init(_ message: String) {
+    self.message = message
+  }
+
+  public var description: String { message }
+}
