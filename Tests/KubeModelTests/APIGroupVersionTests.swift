@@ -10,7 +10,7 @@ struct APIGroupVersionTests {
     #expect(try GroupVersion(parsing: "v1").description == "v1")
     #expect(try GroupVersion(parsing: "rbac.authorization.k8s.io/v1").description == "rbac.authorization.k8s.io/v1")
     #expect(
-      (#expect(throws: APIError.self) { try GroupVersion(parsing: "a/b/c") })?.message
+      (#expect(throws: APIIdentifierError.self) { try GroupVersion(parsing: "a/b/c") })?.message
         == "unexpected GroupVersion string: a/b/c")
   }
 

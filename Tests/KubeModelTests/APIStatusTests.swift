@@ -82,6 +82,6 @@ struct APIStatusTests {
     let original = Status.invalid(
       kind: GroupKind(kind: "Pod"), name: "web", causes: [.required("spec.containers")])
     #expect(try Status(json: original.toJSON()) == original)
-    #expect(throws: APIError.self) { try Status(json: ["kind": "Pod"]) }
+    #expect(throws: APIIdentifierError.self) { try Status(json: ["kind": "Pod"]) }
   }
 }

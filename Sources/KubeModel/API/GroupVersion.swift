@@ -19,7 +19,7 @@ public struct GroupVersion: Hashable, Sendable, CustomStringConvertible {
     switch parts.count {
     case 1: self.init(group: "", version: parts[0])
     case 2: self.init(group: parts[0], version: parts[1])
-    default: throw APIError("unexpected GroupVersion string: \(text)")
+    default: throw APIIdentifierError("unexpected GroupVersion string: \(text)")
     }
   }
 

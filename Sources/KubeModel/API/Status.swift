@@ -69,7 +69,7 @@ public struct Status: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// Reads a Status object; throws when `json` is not one.
   public init(json: JSON) throws {
-    guard json["kind"]?.stringValue == "Status" else { throw APIError("the object is not a Status") }
+    guard json["kind"]?.stringValue == "Status" else { throw APIIdentifierError("the object is not a Status") }
     self.init(
       status: json["status"]?.stringValue ?? "", code: json["code"]?.intValue ?? 0,
       reason: json["reason"]?.stringValue ?? "", message: json["message"]?.stringValue ?? "",

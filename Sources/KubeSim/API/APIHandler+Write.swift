@@ -27,9 +27,7 @@ extension APIHandler {
   func patch(_ target: ResourceRequest, name: String, _ request: APIRequest) throws -> APIResponse {
     guard let type = PatchType(contentType: request.contentType) else {
       throw APIError(
-        code: 415, reason: "UnsupportedMediaType",
-        message:
-          "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json")
+        .unsupportedMediaType(accepted: PatchType.allCases.map(\.rawValue)))
     }
     let patch: JSON
     do {

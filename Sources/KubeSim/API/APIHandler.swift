@@ -69,7 +69,7 @@ public final class APIHandler: @unchecked Sendable {
   /// Decodes a request body: JSON, or YAML-free JSON from kubectl; protobuf is not read yet.
   func decodeBody(_ request: APIRequest) throws -> JSON {
     if request.contentType == "application/vnd.kubernetes.protobuf" {
-      throw APIError.unsupportedMediaType(request.contentType)
+      throw APIError.unsupportedMediaType
     }
     do {
       return try JSON(parsing: request.body)

@@ -57,6 +57,6 @@ public struct APIResponse {
   }
 
   public static func error(_ error: APIError) -> APIResponse {
-    .json(error.status, status: error.code)
+    .json(error.status.toJSON(), status: error.code)
   }
 }

@@ -2,15 +2,31 @@ import KubeModel
 
 /// The label and field selectors of a list, watch or deletecollection request.
 struct ObjectFilter {
-  var labelRequirements: [(key: String, op: String, values: [String])] = []
-  var fieldRequirements: [(field: String, op: String, value: String)] = []
+  let labels: LabelSelector
+  let fields: FieldSelector
 
   init(query: QueryParameters, resource: ResourceType) throws {
-    _ = query
-    _ = resource
+    do {
+      labels = try query["labelSelector"].map { try LabelSelector(parsing: $0) } ?? .everything
+      fields = try query["fieldSelector"].map { try FieldSelector(parsing: $0) } ?? .everything
+    } catch let error as SelectorError {
+      throw APIError.badRequest(error.message)
+    }
+    let supported = ["metadata.name", "metadata.namespace"] + resource.fieldSelectors
+    for requirement in fields.requirements where !supported.contains(requirement.field) {
+      throw APIError.badRequest("field label not supported: \(requirement.field)")
+    }
   }
 
-  func matches(_ object: JSON) -> Bool { true }
+  func matches(_ object: JSON) -> Bool {
+    if !labels.isEmpty {
+      let objectLabels = (object[path: ["metadata", "labels"]]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+      guard labels.matches(labels: Dictionary(uniqueKeysWithValues: objectLabels.map { ($0.key, $0.value) })) else {
+        return false
+      }
+    }
+    return fields.isEmpty || fields.matches { Self.fieldValue(object, $0) }
+  }
 
   /// The string value of a field label on an object, as the real field-label conversion renders it.
   static func fieldValue(_ object: JSON, _ field: String) -> String {

@@ -41,7 +41,7 @@ public final class WatchStream: @unchecked Sendable {
       send(
         JSON.object([
           "type": "ERROR",
-          "object": APIError.expired("too old resource version: \(since ?? 0) (\(store.resourceVersion))").status,
+          "object": APIError.expired("too old resource version: \(since ?? 0) (\(store.resourceVersion))").status.toJSON(),
         ]).serialized() + "\n")
       return false
     case .started(let id):

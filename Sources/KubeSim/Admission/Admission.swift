@@ -24,12 +24,10 @@ public struct Admission: Sendable {
     let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
     if name.isEmpty {
       throw APIError.invalid(
-        resource, name: "",
-        causes: [("FieldValueRequired", "metadata.name", "Required value: name or generateName is required")])
+        resource, name: "", causes: [.required("metadata.name", "name or generateName is required")])
     }
     if let problem = NameRules.rule(for: resource).problem(with: name) {
-      throw APIError.invalid(
-        resource, name: name, causes: [("FieldValueInvalid", "metadata.name", "Invalid value: \"\(name)\": \(problem)")])
+      throw APIError.invalid(resource, name: name, causes: [.invalid("metadata.name", .string(name), problem)])
     }
   }
 
@@ -48,7 +46,7 @@ public struct Admission: Sendable {
 
   func validate(_ object: JSON, old: JSON?, _ resource: ResourceType) throws {
     let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
-    var causes: [(reason: String, field: String, message: String)] = []
+    var causes: [FieldError] = []
     switch resource.groupResource {
     case "pods":
       causes = PodValidation.causes(spec: object["spec"], path: "spec")

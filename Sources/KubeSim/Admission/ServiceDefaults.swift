@@ -42,23 +42,22 @@ enum ServiceDefaults {
     if object[path: ["status", "loadBalancer"]] == nil { object[path: ["status", "loadBalancer"]] = [:] }
   }
 
-  static func validationCauses(_ service: JSON) -> [(reason: String, field: String, message: String)] {
-    var causes: [(reason: String, field: String, message: String)] = []
+  static func validationCauses(_ service: JSON) -> [FieldError] {
+    var causes: [FieldError] = []
     let type = service[path: ["spec", "type"]]?.stringValue ?? "ClusterIP"
     let ports = service[path: ["spec", "ports"]]?.arrayValue ?? []
     if ports.isEmpty && type != "ExternalName" && service[path: ["spec", "clusterIP"]]?.stringValue != "None" {
-      causes.append(("FieldValueRequired", "spec.ports", "Required value"))
+      causes.append(.required("spec.ports"))
     }
     for (index, port) in ports.enumerated() {
       if let number = port["port"]?.intValue, !(1...65535).contains(number) {
-        causes.append(
-          ("FieldValueInvalid", "spec.ports[\(index)].port",
-           "Invalid value: \(number): must be between 1 and 65535, inclusive"))
+        causes.append(.invalid("spec.ports[\(index)].port", .int(number), "must be between 1 and 65535, inclusive"))
       }
       if let nodePort = port["nodePort"]?.intValue, !ServiceAllocator.nodePortRange.contains(nodePort) {
         causes.append(
-          ("FieldValueInvalid", "spec.ports[\(index)].nodePort",
-           "Invalid value: \(nodePort): provided port is not in the valid range. The range of valid ports is 30000-32767"))
+          .invalid(
+            "spec.ports[\(index)].nodePort", .int(nodePort),
+            "provided port is not in the valid range. The range of valid ports is 30000-32767"))
       }
     }
     return causes

@@ -27,8 +27,10 @@ public struct ResourceType: Hashable, Sendable {
   /// `v1` or `apps/v1`: the apiVersion of the kind.
   public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
 
-  /// `pods` or `deployments.apps`: how errors name the resource.
-  public var groupResource: String { group.isEmpty ? plural : "\(plural).\(group)" }
+  /// `pods` or `deployments.apps`: how errors name the resource, and the store's key for it.
+  public var groupResource: String { identity.description }
+
+  public var identity: GroupResource { GroupResource(group: group, resource: plural) }
 
   /// The URL path of the collection, in `namespace` when the resource is namespaced.
   public func collectionPath(namespace: String?) -> String {

@@ -11,11 +11,9 @@ extension Cluster {
     let key = key(resource, namespace: namespace, name: name)
     guard let current = store.get(key) else { throw APIError.notFound(resource, name: name) }
     if let uid = options.preconditionUID, uid != current[path: ["metadata", "uid"]]?.stringValue {
-      throw APIError(
-        code: 409, reason: "Conflict",
-        message:
-          "Operation cannot be fulfilled on \(resource.groupResource) \"\(name)\": Precondition failed: UID in precondition: \(uid), UID in object meta: \(current[path: ["metadata", "uid"]]?.stringValue ?? "")",
-        details: ["name": .string(name), "kind": .string(resource.plural)])
+      let actual = current[path: ["metadata", "uid"]]?.stringValue ?? ""
+      throw APIError.conflict(
+        resource, name: name, reason: "Precondition failed: UID in precondition: \(uid), UID in object meta: \(actual)")
     }
     if let version = options.preconditionResourceVersion,
       version != current[path: ["metadata", "resourceVersion"]]?.stringValue

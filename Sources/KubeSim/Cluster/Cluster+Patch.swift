@@ -34,7 +34,7 @@ extension Cluster {
     } catch let error as PatchError {
       switch error.statusCode {
       case 422:
-        throw APIError(code: 422, reason: "Invalid", message: error.message)
+        throw APIError(Status(code: 422, reason: "Invalid", message: error.message))
       case 500:
         throw APIError.internalError(error.message)
       default:

@@ -48,11 +48,9 @@ public final class Cluster: @unchecked Sendable {
       throw APIError.namespaceNotFound(namespace)
     }
     if creating, object[path: ["metadata", "deletionTimestamp"]] != nil {
-      throw APIError(
-        code: 403, reason: "Forbidden",
-        message:
-          "\(resource.plural) is forbidden: unable to create new content in namespace \(namespace) because it is being terminated",
-        details: ["kind": .string(resource.plural)])
+      throw APIError.forbidden(
+        resource,
+        reason: "unable to create new content in namespace \(namespace) because it is being terminated")
     }
   }
 

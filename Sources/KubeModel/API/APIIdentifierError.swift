@@ -1,5 +1,5 @@
 /// A malformed API identifier such as an apiVersion string.
-public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct APIIdentifierError: Error, Equatable, Sendable, CustomStringConvertible {
   public var message: String
 
   public init(_ message: String) {
