@@ -141,6 +141,33 @@ struct YAMLEmitterTests {
     #expect(try YAML.decodeJSON(text) == [readBack])
   }
 
+  @Test("long scalars fold at a space past 80 columns, as kubectl prints them")
+  func folding() throws {
+    let sentence = "a long sentence that goes on and on well past the eighty column limit of the emitter"
+    let object: JSON = [
+      "plain": .string("this is " + sentence), "single": .string("this: is " + sentence),
+      "double": .string("tab\tthis is " + sentence), "nested": [.string("list item " + sentence + " ok")],
+      "spaced": .string(String(repeating: "x", count: 78) + "   two spaces kept"),
+    ]
+    let text = YAML.emit(object)
+    #expect(
+      text == """
+        plain: this is a long sentence that goes on and on well past the eighty column limit
+          of the emitter
+        single: 'this: is a long sentence that goes on and on well past the eighty column
+          limit of the emitter'
+        double: "tab\\tthis is a long sentence that goes on and on well past the eighty column
+          limit of the emitter"
+        nested:
+        - list item a long sentence that goes on and on well past the eighty column limit
+          of the emitter ok
+        spaced: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx   two
+          spaces kept
+
+        """)
+    #expect(try YAML.decodeJSON(text) == [object])
+  }
+
   @Test("top-level scalars, empty collections and lists")
   func topLevel() {
     #expect(YAML.emit("x") == "x\n")

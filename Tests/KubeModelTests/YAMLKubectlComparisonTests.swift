@@ -61,6 +61,15 @@ struct YAMLKubectlComparisonTests {
         child: {<<: *base, b: 3}
       duplicated: {k: 1, k: 2}
       text: "line one\\nline two\\n"
+      long:
+        plain: this is a long sentence that goes on and on well past the eighty column limit of the emitter
+        single: 'this: is a long sentence that goes on and on well past the eighty column limit of the emitter'
+        double: "tab\\tthis is a long sentence that goes on and on  well past the eighty column limit of the emitter"
+        spaced: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx   two spaces kept and more"
+        quoted: "a: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx  double  spaced"
+        unicode: "éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé break here"
+        list:
+        - a long list item sentence that goes on and on well past the eighty column limit of the emitter ok
 
     """
 

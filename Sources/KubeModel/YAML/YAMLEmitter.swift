@@ -2,8 +2,8 @@
 /// indentation, members in the object's order, sequence dashes at their parent key's indentation,
 /// `{}` and `[]` for empty collections, and strings quoted only when they must be.
 ///
-/// Differences from go-yaml, which still read back to the same JSON: long lines are not folded at
-/// 80 columns, and keys with line breaks are double-quoted instead of written as `? |-` complex keys.
+/// One difference from go-yaml, which still reads back to the same JSON: keys with line breaks or
+/// over 128 characters are written as simple (double-quoted) keys, not as `? ` complex keys.
 struct YAMLEmitter {
   private(set) var output = ""
 
@@ -18,7 +18,7 @@ struct YAMLEmitter {
   private mutating func writeMapping(_ object: JSONObject, indent: Int, continuingLine: Bool) {
     for (index, (key, value)) in object.enumerated() {
       if index > 0 || !continuingLine { output += String(repeating: " ", count: indent) }
-      writeString(key, style: YAMLStringStyle(for: key, isKey: true), blockIndent: indent + 2)
+      writeString(key, isKey: true, blockIndent: indent + 2)
       output += ":"
       switch value {
       case .object(let object) where !object.isEmpty:
@@ -53,8 +53,7 @@ struct YAMLEmitter {
     case .bool(let bool): output += bool ? "true" : "false"
     case .int(let int): output += String(int)
     case .double(let double): output += Self.number(double)
-    case .string(let string):
-      writeString(string, style: YAMLStringStyle(for: string, isKey: false), blockIndent: blockIndent)
+    case .string(let string): writeString(string, isKey: false, blockIndent: blockIndent)
     case .array: output += "[]"
     case .object: output += "{}"
     }
@@ -74,14 +73,50 @@ struct YAMLEmitter {
     return ["+Inf": ".inf", "-Inf": "-.inf", "NaN": ".nan"][text] ?? text
   }
 
-  private mutating func writeString(_ text: String, style: YAMLStringStyle, blockIndent: Int) {
-    switch style {
-    case .plain: output += text
-    case .singleQuoted: output += "'" + text.replacingAll("'", with: "''") + "'"
-    case .doubleQuoted: writeDoubleQuoted(text)
+  private mutating func writeString(_ text: String, isKey: Bool, blockIndent: Int) {
+    switch YAMLStringStyle(for: text, isKey: isKey) {
+    case .plain: writeFolding(text, quote: nil, indent: blockIndent, allowBreaks: !isKey)
+    case .singleQuoted: writeFolding(text, quote: "'", indent: blockIndent, allowBreaks: !isKey)
+    case .doubleQuoted: writeFolding(text, quote: "\"", indent: blockIndent, allowBreaks: !isKey)
     case .literal: writeLiteral(text, indent: blockIndent)
     }
   }
+
+  /// A plain or quoted scalar, folded as libyaml folds it: once a line passes 80 columns, the next
+  /// single space between words becomes a line break indented to `indent` (in double quotes, a
+  /// `\` keeps a following space). Keys are never folded.
+  private mutating func writeFolding(_ text: String, quote: Character?, indent: Int, allowBreaks: Bool) {
+    if let quote { output.append(quote) }
+    var column = output.unicodeScalars.reversed().prefix(while: { $0 != "\n" }).count
+    let scalars = Array(text.unicodeScalars)
+    var afterSpace = false
+    for (index, scalar) in scalars.enumerated() {
+      guard scalar == " " else {
+        let piece = quote == "\"" ? Self.escaped(scalar) : quote == "'" && scalar == "'" ? "''" : String(scalar)
+        output += piece
+        column += piece.unicodeScalars.count
+        afterSpace = false
+        continue
+      }
+      let nextIsSpace = index + 1 < scalars.count && scalars[index + 1] == " "
+      let inside = quote == nil || (index > 0 && index < scalars.count - 1)
+      if allowBreaks && !afterSpace && column > Self.lineWidth && inside && (quote == "\"" || !nextIsSpace) {
+        output += "\n" + String(repeating: " ", count: indent)
+        column = indent
+        if nextIsSpace {
+          output += "\\"
+          column += 1
+        }
+      } else {
+        output += " "
+        column += 1
+      }
+      afterSpace = true
+    }
+    if let quote { output.append(quote) }
+  }
+
+  private static let lineWidth = 80
 
   /// `|` keeps one final line break, `|-` strips it, `|+` keeps several; an indentation digit is
   /// needed when the first line starts with a space or is empty.
@@ -102,51 +137,38 @@ struct YAMLEmitter {
     }
   }
 
-  private mutating func writeDoubleQuoted(_ text: String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\0": output += "\\0"
-      case "\u{07}": output += "\\a"
-      case "\u{08}": output += "\\b"
-      case "\t": output += "\\t"
-      case "\n": output += "\\n"
-      case "\u{0B}": output += "\\v"
-      case "\u{0C}": output += "\\f"
-      case "\r": output += "\\r"
-      case "\u{1B}": output += "\\e"
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\u{85}": output += "\\N"
-      case "\u{2028}": output += "\\L"
-      case "\u{2029}": output += "\\P"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-          output += "\\x" + Self.hex(scalar.value, digits: 2)
-        } else if scalar.value == 0xFEFF || (0xFFFE...0xFFFF).contains(scalar.value) {
-          output += "\\u" + Self.hex(scalar.value, digits: 4)
-        } else if scalar.value > 0xFFFF {
-          output += "\\U" + Self.hex(scalar.value, digits: 8)
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+  /// A character as double quotes need it: YAML's short escapes, `\x`, `\u` or `\U` for what
+  /// libyaml does not print (controls, byte order marks, characters beyond the BMP).
+  private static func escaped(_ scalar: Unicode.Scalar) -> String {
+    switch scalar {
+    case "\0": return "\\0"
+    case "\u{07}": return "\\a"
+    case "\u{08}": return "\\b"
+    case "\t": return "\\t"
+    case "\n": return "\\n"
+    case "\u{0B}": return "\\v"
+    case "\u{0C}": return "\\f"
+    case "\r": return "\\r"
+    case "\u{1B}": return "\\e"
+    case "\"": return "\\\""
+    case "\\": return "\\\\"
+    case "\u{85}": return "\\N"
+    case "\u{2028}": return "\\L"
+    case "\u{2029}": return "\\P"
+    default:
+      if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+        return "\\x" + hex(scalar.value, digits: 2)
+      } else if scalar.value == 0xFEFF || (0xFFFE...0xFFFF).contains(scalar.value) {
+        return "\\u" + hex(scalar.value, digits: 4)
+      } else if scalar.value > 0xFFFF {
+        return "\\U" + hex(scalar.value, digits: 8)
       }
+      return String(scalar)
     }
-    output += "\""
   }
 
   private static func hex(_ value: UInt32, digits: Int) -> String {
     let text = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, digits - text.count)) + text
-  }
-}
-
-extension String {
-  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-    var result = ""
-    for character in self {
-      if character == target { result += replacement } else { result.append(character) }
-    }
-    return result
   }
 }
