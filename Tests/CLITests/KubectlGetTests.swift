@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `kubectl get` against a running `kubelab sandbox`: the Table columns kubectl prints.
 @Suite struct KubectlGetTests {

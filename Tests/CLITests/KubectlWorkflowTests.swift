@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The everyday verbs: label, scale, delete, selectors and `get all`.
 @Suite struct KubectlWorkflowTests {
@@ -38,7 +38,9 @@ import TestSupport
     #expect(selected.stdout == "pod/one\n")
     let notFrontend = try kubectl.run(["get", "pods", "-n", namespace, "-l", "tier!=frontend", "-o", "name"])
     #expect(notFrontend.stdout == "pod/two\n")
-    let byName = try kubectl.run(["get", "pods", "-n", namespace, "--field-selector", "metadata.name=two", "-o", "name"])
+    let byName = try kubectl.run([
+      "get", "pods", "-n", namespace, "--field-selector", "metadata.name=two", "-o", "name",
+    ])
     #expect(byName.stdout == "pod/two\n")
     let badField = try kubectl.run(["get", "pods", "-n", namespace, "--field-selector", "spec.image=nginx"])
     #expect(badField.status == 1)

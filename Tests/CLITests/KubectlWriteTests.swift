@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// kubectl commands that change the sandbox: what they print, and what the server then holds.
 @Suite struct KubectlWriteTests {
@@ -39,7 +39,8 @@ import TestSupport
   @Test(arguments: testedKubectlVersions)
   func applyCreatesThenLeavesUnchangedThenConfigures(version: String) throws {
     let (kubectl, namespace) = try kubectl(version)
-    let file = try temporaryFile(named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx:1.26"))
+    let file = try temporaryFile(
+      named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx:1.26"))
     #expect(try kubectl("apply -f \(file)").stdout == "pod/web created\n")
     #expect(try kubectl("apply -f \(file)").stdout == "pod/web unchanged\n")
     let edited = try temporaryFile(
@@ -77,7 +78,8 @@ import TestSupport
     let again = try kubectl("create -f \(file)")
     #expect(again.status == 1)
     #expect(
-      again.stderr == "Error from server (AlreadyExists): error when creating \"\(file)\": pods \"web\" already exists\n")
+      again.stderr
+        == "Error from server (AlreadyExists): error when creating \"\(file)\": pods \"web\" already exists\n")
   }
 
   @Test(arguments: testedKubectlVersions)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Debian's python3-kubernetes against the sandbox: list, create, delete and watch.
 @Suite struct PythonClientTests {

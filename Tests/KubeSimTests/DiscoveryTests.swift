@@ -1,8 +1,8 @@
 import Foundation
 import KubeModel
 import KubeSim
-import Testing
 import TestSupport
+import Testing
 
 /// Discovery as kubectl 1.27.0 needs it: exact content type, trailing slashes, scale subresources.
 @Suite struct DiscoveryTests {

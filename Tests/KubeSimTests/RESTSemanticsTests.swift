@@ -1,8 +1,8 @@
 import Foundation
 import KubeModel
 import KubeSim
-import Testing
 import TestSupport
+import Testing
 
 /// The API server's REST behaviour over a real socket: metadata, conflicts, dry runs, pagination.
 @Suite struct RESTSemanticsTests {

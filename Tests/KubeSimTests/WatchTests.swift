@@ -1,8 +1,8 @@
 import Foundation
 import KubeModel
 import KubeSim
-import Testing
 import TestSupport
+import Testing
 
 /// Watch streams read with curl: newline-delimited events, resourceVersion semantics, timeouts.
 @Suite struct WatchTests {

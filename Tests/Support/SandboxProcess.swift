@@ -51,7 +51,8 @@ public final class SandboxProcess: @unchecked Sendable {
         return String(decoding: buffer[..<newline], as: UTF8.self)
       }
     }
-    throw SandboxStartError(message: "kubelab sandbox printed no ready line: \(String(decoding: buffer, as: UTF8.self))")
+    throw SandboxStartError(
+      message: "kubelab sandbox printed no ready line: \(String(decoding: buffer, as: UTF8.self))")
   }
 }
 

@@ -51,7 +51,8 @@ extension APIError {
   public static let pathNotFound = APIError(
     Status(
       code: 404, reason: "NotFound", message: "the server could not find the requested resource",
-      details: Status.Details(causes: [Status.Cause(reason: "UnexpectedServerResponse", message: "404 page not found")]))
+      details: Status.Details(causes: [Status.Cause(reason: "UnexpectedServerResponse", message: "404 page not found")])
+    )
   )
 
   public static let unauthorized = APIError(.unauthorized("Unauthorized"))

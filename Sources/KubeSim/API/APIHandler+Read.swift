@@ -18,7 +18,8 @@ extension APIHandler {
     var metadata: JSONObject = ["resourceVersion": .string(String(resourceVersion))]
     if let token = request.query["continue"], !token.isEmpty {
       guard let after = ContinueToken.decode(token) else {
-        throw APIError.badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)")
+        throw APIError.badRequest(
+          "continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)")
       }
       items = items.filter { ContinueToken.key(of: $0) > after }
     }
@@ -29,7 +30,9 @@ extension APIHandler {
       metadata["remainingItemCount"] = .int(remaining)
     }
     if let table = TableNegotiation(request) {
-      return .json(table.render(items, target.resource, resourceVersion: resourceVersion, continueToken: metadata["continue"]?.stringValue))
+      return .json(
+        table.render(
+          items, target.resource, resourceVersion: resourceVersion, continueToken: metadata["continue"]?.stringValue))
     }
     let list: JSON = [
       "kind": .string(target.resource.kind + "List"), "apiVersion": .string(target.resource.apiVersion),
@@ -51,7 +54,8 @@ extension APIHandler {
     let containers = (pod[path: ["spec", "containers"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
     let container: String
     if let requested = request.query["container"], !requested.isEmpty {
-      let all = containers + (pod[path: ["spec", "initContainers"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+      let all =
+        containers + (pod[path: ["spec", "initContainers"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
       guard all.contains(requested) else {
         throw APIError.badRequest("container \(requested) is not valid for pod \(name)")
       }

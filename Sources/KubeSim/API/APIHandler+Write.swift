@@ -36,7 +36,8 @@ extension APIHandler {
       throw APIError.badRequest("error decoding patch: \(error)")
     }
     if target.subresource == "scale" {
-      return .json(try cluster.patchScale(target.resource, namespace: target.namespace, name: name, patch: patch, type: type))
+      return .json(
+        try cluster.patchScale(target.resource, namespace: target.namespace, name: name, patch: patch, type: type))
     }
     let result = try cluster.patch(
       target.resource, namespace: target.namespace, name: name, patch: patch, type: type,
@@ -73,10 +74,12 @@ extension APIHandler {
     case "binding":
       let node = body[path: ["target", "name"]]?.stringValue ?? ""
       try cluster.bind(namespace: target.namespace, pod: name, node: node)
-      return .json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
+      return .json(
+        ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
     case "eviction":
       try cluster.delete(target.resource, namespace: target.namespace, name: name, options: DeleteOptions())
-      return .json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
+      return .json(
+        ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
     default:
       throw APIError.methodNotSupported(target.resource, verb: "create")
     }
@@ -89,7 +92,8 @@ extension APIHandler {
     if let policy = body["propagationPolicy"]?.stringValue ?? request.query["propagationPolicy"] {
       guard let propagation = DeleteOptions.Propagation(rawValue: policy) else {
         throw APIError.badRequest(
-          "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"")
+          "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""
+        )
       }
       options.propagation = propagation
     } else if body["orphanDependents"]?.boolValue == true || request.query.flag("orphanDependents") {

@@ -51,7 +51,8 @@ public final class APIHandler: @unchecked Sendable {
       if request.query.flag("watch") || target.legacyWatch { return try watch(target, request) }
       return try list(target, request)
     case ("GET", let name?, nil): return try get(target, name: name, request)
-    case ("GET", let name?, "scale"): return .json(try cluster.scale(target.resource, namespace: target.namespace, name: name))
+    case ("GET", let name?, "scale"):
+      return .json(try cluster.scale(target.resource, namespace: target.namespace, name: name))
     case ("GET", let name?, "log"): return try log(target, name: name, request)
     case ("GET", let name?, "status"):
       return .json(try cluster.get(target.resource, namespace: target.namespace, name: name))

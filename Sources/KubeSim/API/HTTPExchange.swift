@@ -46,7 +46,9 @@ public struct APIResponse {
 
   public static func json(_ value: JSON, status: Int = 200, warnings: [String] = []) -> APIResponse {
     var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
-    for warning in warnings { headers.append(("Warning", "299 - \"\(warning.replacingOccurrences(of: "\"", with: "\\\""))\"")) }
+    for warning in warnings {
+      headers.append(("Warning", "299 - \"\(warning.replacingOccurrences(of: "\"", with: "\\\""))\""))
+    }
     return APIResponse(status: status, headers: headers, body: .bytes(Array(value.serialized().utf8)))
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A URL query string, decoded as Go's url.ParseQuery decodes it.
 public struct QueryParameters: Sendable {
   private var pairs: [(String, String)] = []

@@ -32,7 +32,8 @@ public final class WatchStream: @unchecked Sendable {
   /// Starts delivering events to `send`, one JSON line each. Returns false when the requested
   /// resourceVersion is too old; the caller then sends the 410 event and ends the stream.
   public func start(send: @escaping (String) -> Void) -> Bool {
-    let outcome = store.watch(resource: resource.groupResource, namespace: namespace, since: since) { [weak self] event in
+    let outcome = store.watch(resource: resource.groupResource, namespace: namespace, since: since) {
+      [weak self] event in
       guard let self, let line = self.line(for: event) else { return }
       send(line)
     }
@@ -41,7 +42,8 @@ public final class WatchStream: @unchecked Sendable {
       send(
         JSON.object([
           "type": "ERROR",
-          "object": APIError.expired("too old resource version: \(since ?? 0) (\(store.resourceVersion))").status.toJSON(),
+          "object": APIError.expired("too old resource version: \(since ?? 0) (\(store.resourceVersion))").status
+            .toJSON(),
         ]).serialized() + "\n")
       return false
     case .started(let id):

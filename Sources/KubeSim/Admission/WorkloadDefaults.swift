@@ -21,7 +21,9 @@ enum WorkloadDefaults {
       set(&spec, "replicas", 1)
     case "replicationcontrollers":
       set(&spec, "replicas", 1)
-      if spec["selector"] == nil, let labels = spec[path: ["template", "metadata", "labels"]] { spec["selector"] = labels }
+      if spec["selector"] == nil, let labels = spec[path: ["template", "metadata", "labels"]] {
+        spec["selector"] = labels
+      }
       if object[path: ["metadata", "labels"]] == nil, let labels = spec[path: ["template", "metadata", "labels"]] {
         object[path: ["metadata", "labels"]] = labels
       }

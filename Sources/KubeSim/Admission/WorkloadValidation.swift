@@ -31,7 +31,8 @@ enum WorkloadValidation {
     if resource.groupResource == "jobs.batch" {
       let policy = spec?[path: ["template", "spec", "restartPolicy"]]?.stringValue ?? "Always"
       if policy != "OnFailure" && policy != "Never" {
-        causes.append(.notSupported("spec.template.spec.restartPolicy", .string(policy), supported: ["OnFailure", "Never"]))
+        causes.append(
+          .notSupported("spec.template.spec.restartPolicy", .string(policy), supported: ["OnFailure", "Never"]))
       }
     }
     if resource.groupResource == "deployments.apps" || resource.groupResource == "replicasets.apps"

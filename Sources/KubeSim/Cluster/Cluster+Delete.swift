@@ -87,7 +87,9 @@ extension Cluster {
       deleteDependents(uid: uid, propagation: .foreground)
       _ = store.update(key) { object in
         var released = object
-        let remaining = (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).filter { $0 != "foregroundDeletion" }
+        let remaining = (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).filter {
+          $0 != "foregroundDeletion"
+        }
         released[path: ["metadata", "finalizers"]] = remaining.isEmpty ? nil : .array(remaining)
         return released
       }
@@ -133,7 +135,8 @@ extension Cluster {
       guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue,
         let resource = catalog.resource(apiVersion: apiVersion, kind: kind)
       else { continue }
-      _ = try? delete(resource, namespace: key.namespace, name: key.name, options: DeleteOptions(propagation: propagation))
+      _ = try? delete(
+        resource, namespace: key.namespace, name: key.name, options: DeleteOptions(propagation: propagation))
     }
   }
 

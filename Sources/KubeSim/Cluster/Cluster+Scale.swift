@@ -22,7 +22,9 @@ extension Cluster {
     return [
       "kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": .object(metadata),
       "spec": ["replicas": .int(object[path: ["spec", "replicas"]]?.intValue ?? 0)],
-      "status": ["replicas": .int(object[path: ["status", "replicas"]]?.intValue ?? 0), "selector": .string(selector)],
+      "status": [
+        "replicas": .int(object[path: ["status", "replicas"]]?.intValue ?? 0), "selector": .string(selector),
+      ],
     ]
   }
 
@@ -42,6 +44,7 @@ extension Cluster {
   {
     let current = try scale(resource, namespace: namespace, name: name)
     let patched = try Self.applying(type, patch, to: current, apiVersion: "autoscaling/v1", kind: "Scale")
-    return try setScale(resource, namespace: namespace, name: name, replicas: patched[path: ["spec", "replicas"]]?.intValue ?? 0)
+    return try setScale(
+      resource, namespace: namespace, name: name, replicas: patched[path: ["spec", "replicas"]]?.intValue ?? 0)
   }
 }

@@ -69,7 +69,9 @@ extension Cluster {
     }
     next["kind"] = current["kind"]
     next["apiVersion"] = current["apiVersion"]
-    for field in ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] {
+    for field in [
+      "name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation",
+    ] {
       next[path: ["metadata", field]] = current[path: ["metadata", field]]
     }
     next[path: ["metadata", "resourceVersion"]] = current[path: ["metadata", "resourceVersion"]]

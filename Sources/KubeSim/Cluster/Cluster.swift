@@ -14,8 +14,9 @@ public final class Cluster: @unchecked Sendable {
   public var maximumGracePeriod: TimeInterval = 1
   public var now: () -> Date = Date.init
 
-  public init(catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission())
-  {
+  public init(
+    catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission()
+  ) {
     self.catalog = catalog
     self.store = store
     self.admission = admission

@@ -67,7 +67,11 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
       headers.add(name: "Content-Length", value: String(bytes.count))
       let keepAlive = requestHead.isKeepAlive
       if !keepAlive { headers.add(name: "Connection", value: "close") }
-      context.write(wrapOutboundOut(.head(HTTPResponseHead(version: requestHead.version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
+      context.write(
+        wrapOutboundOut(
+          .head(
+            HTTPResponseHead(version: requestHead.version, status: .init(statusCode: response.status), headers: headers)
+          )), promise: nil)
       context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: nil)
       let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
       if !keepAlive { done.whenComplete { _ in context.close(promise: nil) } }
@@ -84,7 +88,8 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     var headers = headers
     headers.add(name: "Transfer-Encoding", value: "chunked")
     context.writeAndFlush(
-      wrapOutboundOut(.head(HTTPResponseHead(version: requestHead.version, status: .init(statusCode: status), headers: headers))),
+      wrapOutboundOut(
+        .head(HTTPResponseHead(version: requestHead.version, status: .init(statusCode: status), headers: headers))),
       promise: nil)
     let loop = context.eventLoop
     let boundContext = NIOLoopBound(context, eventLoop: loop)

@@ -30,7 +30,8 @@ public final class Sandbox: @unchecked Sendable {
     self.credentials = credentials
     cluster = Cluster()
     let start = Date().addingTimeInterval(-10 * 60)
-    try cluster.load(Topology.builtIn(named: options.topology), caPEM: credentials?.pki.caCertificatePEM ?? "", start: start)
+    try cluster.load(
+      Topology.builtIn(named: options.topology), caPEM: credentials?.pki.caCertificatePEM ?? "", start: start)
     let api = APIHandler(cluster: cluster, serverAddress: "\(options.host):\(options.port)")
     server = SandboxServer(
       api: api,

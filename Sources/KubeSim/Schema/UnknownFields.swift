@@ -20,8 +20,7 @@ extension APISchema {
     return (pruned, found)
   }
 
-  private func pruneUnknownFields(in value: JSON, shape: FieldShape, path: String, into found: inout [String]) -> JSON
-  {
+  private func pruneUnknownFields(in value: JSON, shape: FieldShape, path: String, into found: inout [String]) -> JSON {
     switch (shape, value) {
     case (.type(let name), .object(let members)):
       guard let type = types[name], type.freeForm == nil else { return value }

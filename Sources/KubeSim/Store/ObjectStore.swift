@@ -44,8 +44,10 @@ public final class ObjectStore: @unchecked Sendable {
       guard buckets[key.resource]?[key] == nil else { return nil }
       let stored = stamp(object)
       buckets[key.resource, default: [:]][key] = stored
-      publish(WatchEvent(kind: .added, resource: key.resource, namespace: key.namespace, object: stored,
-                         previous: nil, resourceVersion: currentVersion))
+      publish(
+        WatchEvent(
+          kind: .added, resource: key.resource, namespace: key.namespace, object: stored,
+          previous: nil, resourceVersion: currentVersion))
       return stored
     }
   }
@@ -64,8 +66,10 @@ public final class ObjectStore: @unchecked Sendable {
       guard let changed = try change(current), changed != current else { return .unchanged(current) }
       let stored = stamp(changed)
       buckets[key.resource]?[key] = stored
-      publish(WatchEvent(kind: .modified, resource: key.resource, namespace: key.namespace, object: stored,
-                         previous: current, resourceVersion: currentVersion))
+      publish(
+        WatchEvent(
+          kind: .modified, resource: key.resource, namespace: key.namespace, object: stored,
+          previous: current, resourceVersion: currentVersion))
       return .updated(stored)
     }
   }
@@ -76,8 +80,10 @@ public final class ObjectStore: @unchecked Sendable {
     lock.withLock {
       guard let current = buckets[key.resource]?.removeValue(forKey: key) else { return nil }
       let final = stamp(current)
-      publish(WatchEvent(kind: .deleted, resource: key.resource, namespace: key.namespace, object: final,
-                         previous: current, resourceVersion: currentVersion))
+      publish(
+        WatchEvent(
+          kind: .deleted, resource: key.resource, namespace: key.namespace, object: final,
+          previous: current, resourceVersion: currentVersion))
       return final
     }
   }

@@ -20,7 +20,8 @@ extension Cluster {
         let resource = catalog.resource(apiVersion: apiVersion, kind: kind),
         let name = object[path: ["metadata", "name"]]?.stringValue
       else {
-        throw TopologyError(message: "topology \(topology.name): document \(index + 1) is not a kind the sandbox serves")
+        throw TopologyError(
+          message: "topology \(topology.name): document \(index + 1) is not a kind the sandbox serves")
       }
       let uid = NameGenerator.uid()
       let namespace = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
@@ -64,7 +65,8 @@ extension Cluster {
     switch value {
     case .object(var object):
       if var target = object["targetRef"], let kind = target["kind"]?.stringValue,
-        let name = target["name"]?.stringValue, let uid = uids["\(kind)/\(target["namespace"]?.stringValue ?? "")/\(name)"]
+        let name = target["name"]?.stringValue,
+        let uid = uids["\(kind)/\(target["namespace"]?.stringValue ?? "")/\(name)"]
       {
         target["uid"] = .string(uid)
         object["targetRef"] = target
@@ -80,7 +82,9 @@ extension Cluster {
     switch value {
     case .string(let text) where text.contains("${"):
       var result = text
-      for (placeholder, replacement) in values { result = result.replacingOccurrences(of: placeholder, with: replacement) }
+      for (placeholder, replacement) in values {
+        result = result.replacingOccurrences(of: placeholder, with: replacement)
+      }
       return .string(result)
     case .array(let items): return .array(items.map { substitute(values, in: $0) })
     case .object(let object): return .object(object.mapValues { substitute(values, in: $0) })
