@@ -21,7 +21,9 @@ func kubectl(_ version: String, namespace: String? = nil) throws -> (Kubectl, St
     throw SandboxStartError(message: "kubectl \(version) is not installed on this machine")
   }
   let name = namespace ?? "t" + UUID().uuidString.prefix(8).lowercased()
-  let created = try kubectl("create namespace \(name)")
+  // `apply` sends JSON on every version (1.32+ `create namespace` sends protobuf).
+  let created = try kubectl.run(
+    ["apply", "-f", "-"], input: "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"\(name)\"}}")
   guard created.status == 0 else {
     throw SandboxStartError(message: "cannot create namespace \(name): \(created.stderr)")
   }

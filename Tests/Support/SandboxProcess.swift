@@ -58,6 +58,11 @@ public final class SandboxProcess: @unchecked Sendable {
 
 public struct SandboxStartError: Error, CustomStringConvertible {
   public var message: String
+
+  public init(message: String) {
+    self.message = message
+  }
+
   public var description: String { message }
 }
 

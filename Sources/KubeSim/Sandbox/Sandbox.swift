@@ -77,7 +77,10 @@ public final class Sandbox: @unchecked Sendable {
   public func writeKubeconfig(to path: String) throws {
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+    guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    // createFile keeps the mode of a file that already existed: narrow it before the key goes in.
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     try Data(kubeconfig().utf8).write(to: url)
   }
