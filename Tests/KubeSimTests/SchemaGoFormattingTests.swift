@@ -14,7 +14,7 @@ struct SchemaGoFormattingTests {
       (100.0, "100"),
     ])
   func floats(value: Double, expected: String) {
-    #expect(goFormattedFloat(value) == expected)
+    #expect(GoFormat.float(value) == expected)
   }
 
   @Test("a patch prints as Go prints the decoded map, quoted with %q in the 422 message")

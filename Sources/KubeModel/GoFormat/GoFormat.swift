@@ -1,8 +1,8 @@
 /// How Go's fmt and strconv print values: kubectl's JSONPath output and error messages use them.
-enum GoFormat {
+public enum GoFormat {
   /// A float as `fmt.Print` writes it: shortest digits, exponent form below 1e-4 or from 1e6 up
   /// (`strconv.FormatFloat(v, 'g', -1, 64)`).
-  static func float(_ value: Double) -> String {
+  public static func float(_ value: Double) -> String {
     format(value, exponentForm: { $0 < -4 || $0 >= 6 }, minimumExponentDigits: 2)
   }
 
@@ -80,7 +80,7 @@ enum GoFormat {
   }
 
   /// A string as Go's `%q` prints it (the common escapes; other characters as they are).
-  static func quoted(_ value: String) -> String {
+  public static func quoted(_ value: String) -> String {
     var result = "\""
     for scalar in value.unicodeScalars {
       switch scalar {
@@ -89,6 +89,10 @@ enum GoFormat {
       case "\n": result += "\\n"
       case "\t": result += "\\t"
       case "\r": result += "\\r"
+      case "\u{07}": result += "\\a"
+      case "\u{08}": result += "\\b"
+      case "\u{0C}": result += "\\f"
+      case "\u{0B}": result += "\\v"
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F {
           let hex = String(scalar.value, radix: 16)

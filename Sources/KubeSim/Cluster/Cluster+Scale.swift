@@ -11,14 +11,11 @@ extension Cluster {
     for field in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] {
       if let value = object[path: ["metadata", field]] { metadata[field] = value }
     }
-    let selector: String
-    if let matchLabels = object[path: ["spec", "selector", "matchLabels"]]?.objectValue {
-      selector = matchLabels.keys.sorted().map { "\($0)=\(matchLabels[$0]?.stringValue ?? "")" }.joined(separator: ",")
-    } else if let plain = object[path: ["spec", "selector"]]?.objectValue {
-      selector = plain.keys.sorted().map { "\($0)=\(plain[$0]?.stringValue ?? "")" }.joined(separator: ",")
-    } else {
-      selector = ""
-    }
+    // Controllers select with a LabelSelector; a ReplicationController with a plain label map.
+    let rawSelector = object[path: ["spec", "selector"]]
+    let isLabelSelector = rawSelector?["matchLabels"] != nil || rawSelector?["matchExpressions"] != nil
+    let selectorJSON = isLabelSelector ? rawSelector : ["matchLabels": rawSelector ?? [:]]
+    let selector = (try? LabelSelector(json: selectorJSON))?.description ?? ""
     return [
       "kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": .object(metadata),
       "spec": ["replicas": .int(object[path: ["spec", "replicas"]]?.intValue ?? 0)],
