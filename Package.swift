@@ -34,6 +34,10 @@ let package = Package(
       ]
     ),
     .target(
+      name: "KubeClient",
+      dependencies: ["CCurl", "KubeModel"]
+    ),
+    .target(
       name: "KubeSim",
       dependencies: [
         "KubeModel",
@@ -50,12 +54,14 @@ let package = Package(
       name: "kubelab",
       dependencies: [
         "KubeModel",
+        "KubeClient",
         "KubeSim",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/Support"),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
+    .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],

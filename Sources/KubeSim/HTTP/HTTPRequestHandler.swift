@@ -9,6 +9,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
   typealias OutboundOut = HTTPServerResponsePart
 
   private let api: APIHandler
+  private let faults: FaultInjector
   private let authenticate: (ChannelHandlerContext, HTTPRequestHead) -> Authentication
   private var head: HTTPRequestHead?
   private var body: ByteBuffer?
@@ -20,8 +21,12 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     case rejected
   }
 
-  init(api: APIHandler, authenticate: @escaping (ChannelHandlerContext, HTTPRequestHead) -> Authentication) {
+  init(
+    api: APIHandler, faults: FaultInjector,
+    authenticate: @escaping (ChannelHandlerContext, HTTPRequestHead) -> Authentication
+  ) {
     self.api = api
+    self.faults = faults
     self.authenticate = authenticate
   }
 
@@ -56,7 +61,52 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     let request = APIRequest(
       method: requestHead.method.rawValue, uri: requestHead.uri,
       headers: requestHead.headers.map { (name: $0.name, value: $0.value) }, body: body, user: user)
-    write(api.handle(request), for: requestHead, context: context)
+    switch faults.take() {
+    case nil:
+      write(api.handle(request), for: requestHead, context: context)
+    case .status(let code):
+      var response = APIResponse.error(APIError(Self.injectedStatus(code)))
+      if code == 429 || code == 503 { response.headers.append(("Retry-After", "1")) }
+      write(response, for: requestHead, context: context)
+    case .closeMidResponse:
+      writeTruncated(api.handle(request), for: requestHead, context: context)
+    case .delay(let seconds):
+      let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+      let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+      context.eventLoop.scheduleTask(in: .milliseconds(Int64(seconds * 1000))) {
+        guard boundContext.value.channel.isActive else { return }
+        handler.value.write(handler.value.api.handle(request), for: requestHead, context: boundContext.value)
+      }
+    }
+  }
+
+  /// The Status an injected error answers with: the reason the real server gives for that code.
+  static func injectedStatus(_ code: Int) -> Status {
+    let reasons = [
+      401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 429: "TooManyRequests",
+      500: "InternalError", 503: "ServiceUnavailable", 504: "Timeout",
+    ]
+    return Status(code: code, reason: reasons[code] ?? "", message: "the sandbox injected this fault (HTTP \(code))")
+  }
+
+  /// Promises the whole body, sends half of it, and hangs up: a connection lost mid-response.
+  private func writeTruncated(_ response: APIResponse, for requestHead: HTTPRequestHead, context: ChannelHandlerContext)
+  {
+    guard case .bytes(let bytes) = response.body else {
+      context.close(promise: nil)
+      return
+    }
+    var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
+    headers.add(name: "Content-Length", value: String(bytes.count))
+    context.write(
+      wrapOutboundOut(
+        .head(
+          HTTPResponseHead(version: requestHead.version, status: .init(statusCode: response.status), headers: headers))),
+      promise: nil)
+    let half = context.channel.allocator.buffer(bytes: bytes.prefix(bytes.count / 2))
+    context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(half)))).whenComplete { _ in
+      context.close(promise: nil)
+    }
   }
 
   private func write(_ response: APIResponse, for requestHead: HTTPRequestHead, context: ChannelHandlerContext) {

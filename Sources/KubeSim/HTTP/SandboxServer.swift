@@ -27,6 +27,7 @@ public final class SandboxServer: @unchecked Sendable {
   public let api: APIHandler
   public let configuration: Configuration
   public let connections = ConnectionCounter()
+  public let faults = FaultInjector()
   private let group: MultiThreadedEventLoopGroup
   private var channel: Channel?
 
@@ -42,6 +43,7 @@ public final class SandboxServer: @unchecked Sendable {
     let api = api
     let configuration = configuration
     let connections = connections
+    let faults = faults
     let bootstrap = ServerBootstrap(group: group)
       .serverChannelOption(ChannelOptions.backlog, value: 256)
       .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -61,7 +63,8 @@ public final class SandboxServer: @unchecked Sendable {
               clientCertificate: subject, authorizationHeader: head.headers.first(name: "Authorization"))
             return user.map { .user($0.name) } ?? .rejected
           }
-          try channel.pipeline.syncOperations.addHandler(HTTPRequestHandler(api: api, authenticate: authenticate))
+          try channel.pipeline.syncOperations.addHandler(
+            HTTPRequestHandler(api: api, faults: faults, authenticate: authenticate))
           return channel.eventLoop.makeSucceededVoidFuture()
         } catch {
           return channel.eventLoop.makeFailedFuture(error)

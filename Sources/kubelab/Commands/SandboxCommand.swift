@@ -28,10 +28,23 @@ struct SandboxCommand: ParsableCommand {
   @Option(help: "Where to write the kubeconfig (default: the sandbox folder of kubelab's state directory).")
   var kubeconfig: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Faults for the next requests, to test clients: status:CODE, close or delay:SECONDS, each with an optional *COUNT.",
+      valueName: "list"))
+  var faults: String?
+
+  func validate() throws {
+    if let faults {
+      do { _ = try FaultInjector.parse(faults) } catch { throw ValidationError("\(error)") }
+    }
+  }
+
   func run() throws {
     let sandbox: Sandbox
     do {
       sandbox = try Sandbox(options: .init(topology: topology, host: address, port: port, tls: !noTLS))
+      for (fault, count) in try FaultInjector.parse(faults ?? "") { sandbox.server.faults.inject(fault, count: count) }
       try sandbox.start()
     } catch {
       throw ValidationError("the sandbox could not start: \(error)")
