@@ -9,45 +9,46 @@ public struct ProcessOutput: Sendable {
 
 public enum ProcessRunner {
   /// Runs a program to completion with a deadline, feeding `input` to its stdin.
+  ///
+  /// Input and output go through temporary files, not pipes: tests spawn processes in parallel,
+  /// and a long-lived child (a sandbox) that inherits the write end of another child's pipe would
+  /// keep that pipe from ever reaching end-of-file.
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
     timeout: TimeInterval = 60
   ) throws -> ProcessOutput {
+    let folder = NSTemporaryDirectory() + "kubelab-process-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let paths = (stdin: folder + "/stdin", stdout: folder + "/stdout", stderr: folder + "/stderr")
+    try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: paths.stdin))
+    for path in [paths.stdout, paths.stderr] { FileManager.default.createFile(atPath: path, contents: nil) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let stdout = Pipe()
-    let stderr = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = stdin
+    let handles = try (
+      stdin: FileHandle(forReadingFrom: URL(fileURLWithPath: paths.stdin)),
+      stdout: FileHandle(forWritingTo: URL(fileURLWithPath: paths.stdout)),
+      stderr: FileHandle(forWritingTo: URL(fileURLWithPath: paths.stderr))
+    )
+    defer { [handles.stdin, handles.stdout, handles.stderr].forEach { try? $0.close() } }
+    process.standardInput = handles.stdin
+    process.standardOutput = handles.stdout
+    process.standardError = handles.stderr
     try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try? stdin.fileHandleForWriting.close()
-    // Drain both pipes while the process runs, so a chatty child never blocks on a full pipe.
-    let outputs = OutputCollector()
-    let group = DispatchGroup()
-    for (pipe, isError) in [(stdout, false), (stderr, true)] {
-      group.enter()
-      DispatchQueue.global().async {
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        outputs.set(data, isError: isError)
-        group.leave()
-      }
-    }
     let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
+    while process.isRunning && Date() < deadline { usleep(5_000) }
     if process.isRunning {
       process.terminate()
       process.waitUntilExit()
-      group.wait()
       throw ProcessTimeout(command: ([executable] + arguments).joined(separator: " "), seconds: timeout)
     }
     process.waitUntilExit()
-    group.wait()
-    return ProcessOutput(status: process.terminationStatus, stdout: outputs.stdout, stderr: outputs.stderr)
+    func read(_ path: String) -> String {
+      String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
+    return ProcessOutput(status: process.terminationStatus, stdout: read(paths.stdout), stderr: read(paths.stderr))
   }
 }
 
@@ -55,17 +56,4 @@ public struct ProcessTimeout: Error, CustomStringConvertible {
   public var command: String
   public var seconds: TimeInterval
   public var description: String { "\(command) did not finish within \(Int(seconds)) s" }
-}
-
-private final class OutputCollector: @unchecked Sendable {
-  private let lock = NSLock()
-  private var out = Data()
-  private var err = Data()
-
-  func set(_ data: Data, isError: Bool) {
-    lock.withLock { if isError { err = data } else { out = data } }
-  }
-
-  var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
-  var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
 }

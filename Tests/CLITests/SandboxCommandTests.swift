@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `kubelab sandbox` as a process: its ready line, its kubeconfig, its options and its exit.
+@Suite struct SandboxCommandTests {
+  @Test(arguments: [SIGTERM, SIGINT])
+  func exitsZeroOnSignal(signal: Int32) throws {
+    let sandbox = try SandboxProcess()
+    #expect(sandbox.url.hasPrefix("https://127.0.0.1:"))
+    kill(sandbox.process.processIdentifier, signal)
+    sandbox.process.waitUntilExit()
+    #expect(sandbox.process.terminationReason == .exit)
+    #expect(sandbox.process.terminationStatus == 0)
+  }
+
+  @Test func kubeconfigIsPrivateAndRejectsStrangers() throws {
+    let sandbox = try SandboxProcess()
+    defer { _ = sandbox.stop() }
+    let attributes = try FileManager.default.attributesOfItem(atPath: sandbox.kubeconfig)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    let config = try String(contentsOfFile: sandbox.kubeconfig, encoding: .utf8)
+    #expect(config.contains("current-context: kubelab-sandbox"))
+    // Trusting the CA is not enough: without a client certificate or token the answer is 401.
+    let folder = NSTemporaryDirectory() + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let caData = try #require(
+      config.split(separator: "\n").first { $0.contains("certificate-authority-data:") }?.split(separator: " ").last)
+    let caFile = folder + "/ca.pem"
+    try #require(Data(base64Encoded: String(caData))).write(to: URL(fileURLWithPath: caFile))
+    let anonymous = try ProcessRunner.run(
+      "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", caFile, sandbox.url + "/api"])
+    #expect(anonymous.stdout == "401")
+  }
+
+  @Test func plainHTTPOnAChosenPort() throws {
+    let port = try freePort()
+    let sandbox = try SandboxProcess(arguments: ["--no-tls", "--port", String(port)])
+    defer { _ = sandbox.stop() }
+    #expect(sandbox.url == "http://127.0.0.1:\(port)")
+    let version = try ProcessRunner.run("/usr/bin/curl", ["-s", sandbox.url + "/version"])
+    #expect(version.stdout.contains("\"gitVersion\":\"v1.33.1\""))
+  }
+
+  @Test func injectedFaultsAnswerTheNextRequests() throws {
+    let sandbox = try SandboxProcess(arguments: ["--no-tls", "--faults", "status:503*2"])
+    defer { _ = sandbox.stop() }
+    let codes = try (0..<3).map { _ in
+      try ProcessRunner.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", sandbox.url + "/api"])
+        .stdout
+    }
+    #expect(codes == ["503", "503", "200"])
+  }
+
+  @Test func badOptionsAreNamed() throws {
+    let kubelab = try BuiltProducts.kubelab()
+    let faults = try ProcessRunner.run(kubelab, ["sandbox", "--faults", "explode"])
+    #expect(faults.status != 0)
+    #expect(faults.stderr.contains("invalid fault \"explode\""))
+    let topology = try ProcessRunner.run(kubelab, ["sandbox", "--topology", "nowhere", "--no-tls"])
+    #expect(topology.status != 0)
+    #expect(topology.stderr.contains("unknown topology \"nowhere\""))
+  }
+
+  /// A port that was free a moment ago: bind to port 0 and read what the kernel chose.
+  func freePort() throws -> Int {
+    let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socketDescriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketDescriptor, $0, &length) }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+}
