@@ -2,7 +2,8 @@
 """Distil a Kubernetes OpenAPI v2 (swagger) document into the compact schema KubeSim ships.
 
 Usage: scripts/generate-api-schema.py <swagger.json> [output.json]
-(default output: Sources/KubeSim/Data/api-schema.json)
+(default output: Sources/KubeSim/Data/api-schema.json; protobuf field numbers are read from
+scripts/proto-field-numbers.json, written by scripts/extract-protobuf-fields.py)
 
 The output keeps only what the sandbox needs to decode and patch the kinds it serves: for every
 type reachable from those kinds, its fields with their shape and strategic-merge-patch metadata.
@@ -10,15 +11,20 @@ Descriptions are dropped. Format (all keys short to keep the file small):
 
   {"kinds": {"<apiVersion>": {"<Kind>": "<type>"}},
    "types": {"<type>": {"f": {"<field>": <field>}, "r": ["<required field>", ...]}
-                      | {"free": "intOrString" | "quantity" | "time" | "object"}}}
+                      | {"free": "intOrString" | "quantity" | "time" | "microTime" | "object"}}}
 
 A <field> is either a shape string, or an object {"t": <shape>, "ps": patch strategy,
 "mk": patch merge key, "lt": list type, "lk": list map keys} with only the keys that apply.
 A shape is "string" | "integer" | "number" | "boolean" | "<type>" (a name containing a dot)
 | "[]<shape>" (list) | "{}<shape>" (map with string keys).
+A shape may end with "@<number>[.<number>...][*][b]": where the field is in the protobuf encoding
+(a path when the field sits in a message embedded inline in JSON), `*` when a present zero value
+is kept (a Go pointer, e.g. `replicas: 0`), `b` when its values are bytes (base64 in JSON).
+Fields without it (apiVersion, kind) are not in the protobuf encoding of the object.
 """
 
 import json
+import os
 import sys
 
 # (apiVersion, kind) pairs the sandbox serves.
@@ -40,6 +46,7 @@ SERVED_KINDS = {
     "policy/v1": ["PodDisruptionBudget"],
     "autoscaling/v1": ["Scale", "HorizontalPodAutoscaler"],
     "autoscaling/v2": ["HorizontalPodAutoscaler"],
+    "authentication.k8s.io/v1": ["SelfSubjectReview"],
     "authorization.k8s.io/v1": ["SelfSubjectAccessReview"],
 }
 
@@ -48,7 +55,7 @@ FREE_FORM = {
     "io.k8s.apimachinery.pkg.util.intstr.IntOrString": "intOrString",
     "io.k8s.apimachinery.pkg.api.resource.Quantity": "quantity",
     "io.k8s.apimachinery.pkg.apis.meta.v1.Time": "time",
-    "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime": "time",
+    "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime": "microTime",
 }
 
 # Long, repetitive package prefixes, shortened so type names stay readable and the file small.
@@ -114,8 +121,27 @@ def shape(prop, reached):
     return "any"
 
 
-def field_entry(prop, reached):
-    entry = {"t": shape(prop, reached)}
+def protobuf_location(type_name, field, table):
+    """`<path><flags>` of `field` of `type_name`, following inline embedded messages, or None."""
+    fields = table.get(type_name, {})
+    if field in fields:
+        return fields[field]
+    for key, number in fields.items():
+        if key.startswith("~"):
+            inner = protobuf_location(key[1:], field, table)
+            if inner is not None:
+                return number + "." + inner
+    return None
+
+
+def field_entry(prop, reached, location):
+    notation = shape(prop, reached)
+    if location is not None:
+        # Only scalars need the pointer flag: a message's presence is explicit on the wire.
+        if notation.lstrip("[]{}") not in PRIMITIVES:
+            location = location.replace("*", "")
+        notation += "@" + location
+    entry = {"t": notation}
     for source, short in [
         ("x-kubernetes-patch-strategy", "ps"),
         ("x-kubernetes-patch-merge-key", "mk"),
@@ -127,20 +153,25 @@ def field_entry(prop, reached):
     return entry["t"] if len(entry) == 1 else entry
 
 
-def type_entry(name, definition, reached):
+def type_entry(name, definition, reached, protobuf_fields):
     if name in FREE_FORM:
         return {"free": FREE_FORM[name]}
     properties = definition.get("properties")
     if properties is None:
         # RawExtension, FieldsV1, JSON and the like: any object is accepted as is.
         return {"free": "object"}
-    entry = {"f": {field: field_entry(prop, reached) for field, prop in properties.items()}}
+    entry = {
+        "f": {
+            field: field_entry(prop, reached, protobuf_location(short_name(name), field, protobuf_fields))
+            for field, prop in properties.items()
+        }
+    }
     if definition.get("required"):
         entry["r"] = definition["required"]
     return entry
 
 
-def build(swagger):
+def build(swagger, protobuf_fields):
     definitions = swagger["definitions"]
     kinds = find_kind_types(definitions)
     pending = [name for by_kind in kinds.values() for name in by_kind.values()]
@@ -150,7 +181,7 @@ def build(swagger):
         if short_name(name) in types:
             continue
         reached = []
-        types[short_name(name)] = type_entry(name, definitions[name], reached)
+        types[short_name(name)] = type_entry(name, definitions[name], reached, protobuf_fields)
         pending.extend(reached)
     return {
         "kinds": {
@@ -165,12 +196,20 @@ def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     output = sys.argv[2] if len(sys.argv) == 3 else "Sources/KubeSim/Data/api-schema.json"
+    numbers = os.path.join(os.path.dirname(os.path.abspath(__file__)), "proto-field-numbers.json")
+    with open(numbers, encoding="utf-8") as source:
+        protobuf_fields = json.load(source)
     with open(sys.argv[1], encoding="utf-8") as source:
-        schema = build(json.load(source))
+        schema = build(json.load(source), protobuf_fields)
     with open(output, "w", encoding="utf-8") as target:
         json.dump(schema, target, separators=(",", ":"), sort_keys=False)
         target.write("\n")
     print(f"{output}: {len(schema['types'])} types, {sum(map(len, schema['kinds'].values()))} kinds")
+    for name, entry in schema["types"].items():
+        for field, notation in entry.get("f", {}).items():
+            notation = notation if isinstance(notation, str) else notation["t"]
+            if "@" not in notation and field not in ("apiVersion", "kind"):
+                print(f"warning: {name}.{field} has no protobuf field number", file=sys.stderr)
 
 
 if __name__ == "__main__":

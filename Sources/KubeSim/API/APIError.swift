@@ -61,9 +61,6 @@ extension APIError {
     APIError(.expired(message))
   }
 
-  public static let unsupportedMediaType = APIError(
-    .unsupportedMediaType(accepted: ["application/json", "application/yaml"]))
-
   public static func internalError(_ message: String) -> APIError {
     APIError(.internalError(message))
   }

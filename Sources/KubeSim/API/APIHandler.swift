@@ -67,10 +67,15 @@ public final class APIHandler: @unchecked Sendable {
     }
   }
 
-  /// Decodes a request body: JSON, or YAML-free JSON from kubectl; protobuf is not read yet.
+  /// Decodes a request body: JSON, or protobuf (kubectl 1.32+ typed clients) into the JSON a
+  /// JSON client sends for the same object.
   func decodeBody(_ request: APIRequest) throws -> JSON {
     if request.contentType == "application/vnd.kubernetes.protobuf" {
-      throw APIError.unsupportedMediaType
+      do {
+        return try ProtobufObjectDecoder().decode(body: request.body)
+      } catch let error as ProtobufDecodingError {
+        throw APIError.badRequest(error.message)
+      }
     }
     do {
       return try JSON(parsing: request.body)

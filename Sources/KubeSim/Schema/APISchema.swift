@@ -79,16 +79,28 @@ public struct APISchema: Sendable {
   }
 
   private static func schemaField(_ entry: JSON, at location: String) throws -> SchemaField {
-    let notation = entry.stringValue ?? entry["t"]?.stringValue
-    guard let notation, let shape = FieldShape(notation: notation[...]) else {
+    guard let notation = entry.stringValue ?? entry["t"]?.stringValue else {
       throw APISchemaError("\(location) has no readable shape: \(entry.serialized())")
+    }
+    // `<shape>@<protobuf location>`; the location is absent for fields protobuf does not carry.
+    let parts = notation.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let shape = FieldShape(notation: parts[0]) else {
+      throw APISchemaError("\(location) has no readable shape: \(entry.serialized())")
+    }
+    var protobuf: ProtobufLocation?
+    if parts.count == 2 {
+      guard let parsed = ProtobufLocation(notation: parts[1]) else {
+        throw APISchemaError("\(location) has no readable protobuf location: \(entry.serialized())")
+      }
+      protobuf = parsed
     }
     return SchemaField(
       shape: shape,
       patchStrategy: entry["ps"]?.stringValue,
       mergeKey: entry["mk"]?.stringValue,
       listType: entry["lt"]?.stringValue,
-      listMapKeys: entry["lk"]?.arrayValue?.compactMap(\.stringValue) ?? []
+      listMapKeys: entry["lk"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+      protobuf: protobuf
     )
   }
 }

@@ -1,4 +1,5 @@
-/// One field of a schema type: its shape and how strategic merge patch and list semantics treat it.
+/// One field of a schema type: its shape, how strategic merge patch and list semantics treat it,
+/// and where protobuf carries it.
 public struct SchemaField: Hashable, Sendable {
   public var shape: FieldShape
   /// The raw `x-kubernetes-patch-strategy`, e.g. `merge`, `retainKeys`, `merge,retainKeys`.
@@ -9,16 +10,20 @@ public struct SchemaField: Hashable, Sendable {
   public var listType: String?
   /// The `x-kubernetes-list-map-keys` of a `map` list.
   public var listMapKeys: [String]
+  /// Where the field is in the protobuf encoding; nil for fields protobuf does not carry
+  /// (`apiVersion` and `kind` travel in the envelope).
+  public var protobuf: ProtobufLocation?
 
   public init(
     shape: FieldShape, patchStrategy: String? = nil, mergeKey: String? = nil, listType: String? = nil,
-    listMapKeys: [String] = []
+    listMapKeys: [String] = [], protobuf: ProtobufLocation? = nil
   ) {
     self.shape = shape
     self.patchStrategy = patchStrategy
     self.mergeKey = mergeKey
     self.listType = listType
     self.listMapKeys = listMapKeys
+    self.protobuf = protobuf
   }
 
   /// The individual strategies of `patchStrategy`.

@@ -6,8 +6,10 @@ public struct SchemaType: Hashable, Sendable {
     case intOrString
     /// `Quantity`: a string such as `500m`, or a number.
     case quantity
-    /// `Time`, `MicroTime`: an RFC 3339 string.
+    /// `Time`: an RFC 3339 string.
     case time
+    /// `MicroTime`: an RFC 3339 string with microseconds.
+    case microTime
     /// `RawExtension`, `FieldsV1`, …: any object, not checked.
     case object
   }
