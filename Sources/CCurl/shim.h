@@ -29,4 +29,13 @@ static inline CURLcode kubelab_curl_setopt_data_callback(CURL *handle, CURLoptio
 static inline CURLcode kubelab_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
   return curl_easy_getinfo(handle, info, value);
 }
+
+typedef int (*kubelab_curl_xferinfo_callback)(void *context, curl_off_t download_total, curl_off_t download_now,
+                                              curl_off_t upload_total, curl_off_t upload_now);
+
+/* The progress callback is how a blocking transfer learns it was cancelled: returning non-zero
+   aborts it with CURLE_ABORTED_BY_CALLBACK. */
+static inline CURLcode kubelab_curl_setopt_xferinfo_callback(CURL *handle, kubelab_curl_xferinfo_callback value) {
+  return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
 #endif
