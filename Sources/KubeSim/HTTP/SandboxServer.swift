@@ -77,7 +77,16 @@ public final class SandboxServer: @unchecked Sendable {
 
   public var port: Int { channel?.localAddress?.port ?? configuration.port }
 
+  private let shutdownLock = NSLock()
+  private var isShutDown = false
+
+  /// Stops listening and ends the event loops; later calls do nothing.
   public func shutdown() {
+    let first = shutdownLock.withLock {
+      defer { isShutDown = true }
+      return !isShutDown
+    }
+    guard first else { return }
     try? channel?.close().wait()
     try? group.syncShutdownGracefully()
   }
