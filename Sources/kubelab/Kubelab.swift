@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct Kubelab: ParsableCommand {
+struct Kubelab: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kubelab",
     abstract: "Hands-on Kubernetes practice labs, graded against a live cluster.",
-    subcommands: [SandboxCommand.self]
+    subcommands: [SandboxCommand.self, DoctorCommand.self]
   )
 }
