@@ -59,6 +59,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "kubelab-benchmark",
+      dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
+    ),
     .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/Support"),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),

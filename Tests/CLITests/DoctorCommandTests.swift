@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `kubelab doctor` against the sandbox: usable with its own kubeconfig, untrusted with another CA.
 @Suite struct DoctorCommandTests {

@@ -56,6 +56,19 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
+  func serverSideApply(version: String) throws {
+    let (kubectl, namespace) = try kubectl(version)
+    let file = try temporaryFile(named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx"))
+    let created = try kubectl("apply --server-side -f \(file)")
+    #expect(created.stdout == "pod/web serverside-applied\n", "\(created.stderr)")
+    let edited = try temporaryFile(
+      named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx:1.27"))
+    #expect(try kubectl("apply --server-side -f \(edited)").stdout == "pod/web serverside-applied\n")
+    let image = try kubectl.run(["get", "pod", "web", "-n", namespace, "-o", "jsonpath={.spec.containers[0].image}"])
+    #expect(image.stdout == "nginx:1.27")
+  }
+
+  @Test(arguments: testedKubectlVersions)
   func misspeltMetadataFieldIsAStrictDecodingError(version: String) throws {
     let (kubectl, namespace) = try kubectl(version)
     let manifest = Self.podManifest(namespace: namespace, image: "nginx").replacingOccurrences(

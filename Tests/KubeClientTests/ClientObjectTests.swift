@@ -54,6 +54,20 @@ struct ClientObjectTests {
     #expect(patched[path: ["metadata", "labels", "app"]] == "api")
   }
 
+  @Test func serverSideApplyCreatesThenUpdates() async throws {
+    let sandbox = try ClientTestSandbox()
+    let client = try sandbox.client()
+    let first = try await client.patch(
+      .testConfigMaps, name: "applied", namespace: "default",
+      .apply(configMap("applied", data: ["a": "1"]), fieldManager: "kubelab"))
+    #expect(first[path: ["data", "a"]] == "1")
+    let second = try await client.patch(
+      .testConfigMaps, name: "applied", namespace: "default",
+      .apply(configMap("applied", data: ["a": "2", "b": "3"]), fieldManager: "kubelab"))
+    #expect(second[path: ["data"]] == ["a": "2", "b": "3"])
+    #expect(second[path: ["metadata", "uid"]] == first[path: ["metadata", "uid"]])
+  }
+
   @Test func alreadyExistsNotFoundAndInvalidCarryTheirStatus() async throws {
     let sandbox = try ClientTestSandbox()
     let client = try sandbox.client()

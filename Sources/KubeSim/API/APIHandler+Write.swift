@@ -25,6 +25,9 @@ extension APIHandler {
   }
 
   func patch(_ target: ResourceRequest, name: String, _ request: APIRequest) throws -> APIResponse {
+    if request.contentType == "application/apply-patch+yaml", target.subresource == nil {
+      return try serverSideApply(target, name: name, request)
+    }
     guard let type = PatchType(contentType: request.contentType) else {
       throw APIError(
         .unsupportedMediaType(accepted: PatchType.allCases.map(\.rawValue)))
@@ -43,6 +46,44 @@ extension APIHandler {
       target.resource, namespace: target.namespace, name: name, patch: patch, type: type,
       subresource: target.subresource, options: try writeOptions(request))
     return .json(result.object, warnings: result.warnings)
+  }
+
+  /// Server-side apply, simplified: the applied configuration creates the object, or is merged
+  /// into it with the strategic merge rules. Field ownership is not tracked, so a field dropped
+  /// from the configuration stays on the object (the real server would remove it).
+  func serverSideApply(_ target: ResourceRequest, name: String, _ request: APIRequest) throws -> APIResponse {
+    var options = try writeOptions(request)
+    guard let manager = options.fieldManager, !manager.isEmpty else {
+      throw APIError(
+        .invalid(
+          kind: GroupKind(group: "meta.k8s.io", kind: "PatchOptions"), name: "",
+          causes: [.required("fieldManager", "is required for apply patch")]))
+    }
+    let text = String(decoding: request.body, as: UTF8.self)
+    let configuration: JSON
+    do {
+      guard let document = try YAML.decodeJSON(text).first, document.objectValue != nil else {
+        throw APIError.badRequest("the applied configuration must be an object")
+      }
+      configuration = document
+    } catch let error as YAMLError {
+      throw APIError.badRequest("error decoding YAML: \(error)")
+    }
+    if let bodyName = configuration[path: ["metadata", "name"]]?.stringValue, bodyName != name {
+      throw APIError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+    }
+    options.fieldValidation = request.query["fieldValidation"] == nil ? .strict : options.fieldValidation
+    do {
+      let result = try cluster.patch(
+        target.resource, namespace: target.namespace, name: name, patch: configuration, type: .strategic,
+        options: options)
+      return .json(result.object, warnings: result.warnings)
+    } catch let error as APIError where error.code == 404 && error.status.details?.name == name {
+      var object = configuration
+      object[path: ["metadata", "name"]] = .string(name)
+      let result = try cluster.create(target.resource, namespace: target.namespace, object: object, options: options)
+      return .json(result.object, status: 201, warnings: result.warnings)
+    }
   }
 
   func delete(_ target: ResourceRequest, name: String, _ request: APIRequest) throws -> APIResponse {

@@ -83,7 +83,8 @@ struct ClusterDoctor {
   }
 
   private func kubeconfigNames(_ origin: EndpointOrigin) -> String {
-    origin.kubeconfigFiles.isEmpty ? "<none: in-cluster service account>" : origin.kubeconfigFiles.joined(separator: ", ")
+    origin.kubeconfigFiles.isEmpty
+      ? "<none: in-cluster service account>" : origin.kubeconfigFiles.joined(separator: ", ")
   }
 
   /// One line: what is wrong, and what to do about it.
@@ -94,7 +95,8 @@ struct ClusterDoctor {
       return
         "\(error) — the server's certificate is not trusted: set certificate-authority or certificate-authority-data of \(cluster) to the CA that signed it"
     case .tlsVerificationFailed(_, .nameMismatch):
-      return "\(error) — the certificate does not name this host: use the name it was issued for, or set tls-server-name"
+      return
+        "\(error) — the certificate does not name this host: use the name it was issued for, or set tls-server-name"
     case .connectionRefused, .hostNotFound:
       return "\(error) — is the cluster running? For a local practice cluster run `kubelab sandbox`"
     case .timedOut:
