@@ -38,6 +38,10 @@ let package = Package(
       dependencies: ["CCurl", "KubeModel"]
     ),
     .target(
+      name: "LabKit",
+      dependencies: ["KubeModel", "KubeClient"]
+    ),
+    .target(
       name: "KubeSim",
       dependencies: [
         "KubeModel",
@@ -56,6 +60,7 @@ let package = Package(
         "KubeModel",
         "KubeClient",
         "KubeSim",
+        "LabKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,6 +71,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/Support"),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
+    .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
