@@ -41,7 +41,7 @@ struct SandboxCommand: ParsableCommand {
   }
 
   func run() throws {
-    TerminationSignal.block()
+    TerminationSignal.install()
     let sandbox: Sandbox
     do {
       sandbox = try Sandbox(options: .init(topology: topology, host: address, port: port, tls: !noTLS))
