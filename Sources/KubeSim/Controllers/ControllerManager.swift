@@ -5,7 +5,7 @@ import KubeModel
 public final class ControllerManager: @unchecked Sendable {
   let cluster: Cluster
   private var watchIDs: [Int] = []
-  private var controllers: [Controller] = []
+  private let controllers: [Controller]
 
   /// The controllers a sandbox runs: the scheduler and the simulated kubelet.
   public convenience init(cluster: Cluster, timing: ControllerTiming = ControllerTiming()) {
