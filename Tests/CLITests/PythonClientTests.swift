@@ -26,7 +26,8 @@ import Testing
         events.append([event["type"], event["object"].metadata.name])
         stream.stop()
     result["watch"] = events
-    v1.delete_namespaced_pod("py", namespace)
+    # Gone at once, as a grace period of 0 asks, though the pod may already run on a node.
+    v1.delete_namespaced_pod("py", namespace, grace_period_seconds=0)
     result["after_delete"] = [p.metadata.name for p in v1.list_namespaced_pod(namespace).items]
     v1.delete_namespace(namespace)
     print(json.dumps(result))

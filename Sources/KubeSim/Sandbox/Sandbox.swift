@@ -10,12 +10,18 @@ public final class Sandbox: @unchecked Sendable {
     public var host = "127.0.0.1"
     public var port = 0
     public var tls = true
+    /// How fast pods move through their lives; tests may shorten it.
+    public var timing = ControllerTiming()
 
-    public init(topology: String = "kubeadm", host: String = "127.0.0.1", port: Int = 0, tls: Bool = true) {
+    public init(
+      topology: String = "kubeadm", host: String = "127.0.0.1", port: Int = 0, tls: Bool = true,
+      timing: ControllerTiming = ControllerTiming()
+    ) {
       self.topology = topology
       self.host = host
       self.port = port
       self.tls = tls
+      self.timing = timing
     }
   }
 
@@ -23,6 +29,8 @@ public final class Sandbox: @unchecked Sendable {
   public let cluster: Cluster
   public let server: SandboxServer
   public let credentials: SandboxCredentials?
+  /// The scheduler and the simulated kubelet, running from the moment the topology is loaded.
+  public let controllers: ControllerManager
 
   public init(options: Options = Options()) throws {
     self.options = options
@@ -32,12 +40,14 @@ public final class Sandbox: @unchecked Sendable {
     let start = Date().addingTimeInterval(-10 * 60)
     try cluster.load(
       Topology.builtIn(named: options.topology), caPEM: credentials?.pki.caCertificatePEM ?? "", start: start)
+    controllers = ControllerManager(cluster: cluster, timing: options.timing)
     let api = APIHandler(cluster: cluster, serverAddress: "\(options.host):\(options.port)")
     server = SandboxServer(
       api: api,
       configuration: .init(
         host: options.host, port: options.port, tls: try credentials?.pki.makeServerSSLContext(),
         authenticator: credentials?.authenticator))
+    controllers.start()
   }
 
   /// Starts listening; returns the server URL.
@@ -86,6 +96,7 @@ public final class Sandbox: @unchecked Sendable {
   }
 
   public func shutdown() {
+    controllers.stop()
     server.shutdown()
   }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// How fast the simulated control plane moves: real seconds-to-minutes transitions compressed so a
+/// lab stays lively, and tests can shorten them further.
+public struct ControllerTiming: Sendable {
+  /// How long one step of a pod's life (creating a container, pulling an image) takes.
+  public var transitionDelay: TimeInterval
+  /// The first back-off after a failed pull or a crash; it doubles each time up to `backOffCap`.
+  public var backOffBase: TimeInterval
+  public var backOffCap: TimeInterval
+
+  public init(transitionDelay: TimeInterval = 1, backOffBase: TimeInterval = 1, backOffCap: TimeInterval = 10) {
+    self.transitionDelay = transitionDelay
+    self.backOffBase = backOffBase
+    self.backOffCap = backOffCap
+  }
+
+  func backOff(attempt: Int) -> TimeInterval {
+    min(backOffCap, backOffBase * pow(2, Double(min(max(attempt, 0), 16))))
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import KubeModel
+
+/// Writes core/v1 Events about pods as a component (the scheduler, a kubelet) reports them; a
+/// repeat of the same event raises its count and lastTimestamp instead of adding another.
+final class EventRecorder {
+  let cluster: Cluster
+  let component: String
+  private var names: [String: String] = [:]
+  private var sequence = 0
+
+  init(cluster: Cluster, component: String) {
+    self.cluster = cluster
+    self.component = component
+  }
+
+  func record(
+    _ pod: JSON, type: String, reason: String, message: String, container: String? = nil, host: String? = nil
+  ) {
+    guard let namespace = pod[path: ["metadata", "namespace"]]?.stringValue,
+      let podName = pod[path: ["metadata", "name"]]?.stringValue,
+      let events = cluster.catalog.resource(groupVersion: "v1", plural: "events")
+    else { return }
+    let uid = pod[path: ["metadata", "uid"]]?.stringValue ?? ""
+    let fieldPath = container.map { "spec.containers{\($0)}" }
+    let aggregate = [uid, reason, message, fieldPath ?? ""].joined(separator: "\u{0}")
+    let stamp = JSON.string(APITimestamp.string(cluster.now()))
+    if let name = names[aggregate] {
+      let outcome = cluster.store.update(cluster.key(events, namespace: namespace, name: name)) { current in
+        var repeated = current
+        repeated["count"] = .int((current["count"]?.intValue ?? 1) + 1)
+        repeated["lastTimestamp"] = stamp
+        return repeated
+      }
+      if case .updated = outcome { return }
+    }
+    sequence += 1
+    let name = "\(podName).\(String(UInt64(cluster.now().timeIntervalSince1970 * 1e9) + UInt64(sequence), radix: 16))"
+    var involved: JSONObject = [
+      "kind": "Pod", "namespace": .string(namespace), "name": .string(podName), "uid": .string(uid),
+      "apiVersion": "v1", "resourceVersion": pod[path: ["metadata", "resourceVersion"]] ?? "",
+    ]
+    if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
+    var source: JSONObject = ["component": .string(component)]
+    if let host { source["host"] = .string(host) }
+    let event: JSON = [
+      "apiVersion": "v1", "kind": "Event", "metadata": ["name": .string(name), "namespace": .string(namespace)],
+      "involvedObject": .object(involved), "reason": .string(reason), "message": .string(message),
+      "source": .object(source), "firstTimestamp": stamp, "lastTimestamp": stamp, "count": 1, "type": .string(type),
+      "eventTime": nil, "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
+    ]
+    // A namespace being deleted refuses new events; the pod goes with it, so nothing is lost.
+    if (try? cluster.create(events, namespace: namespace, object: event)) != nil { names[aggregate] = name }
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import KubeModel
+
+extension Kubelet {
+  /// Takes every step of a container's life that is due by `now`, recording the events the real
+  /// kubelet records for each.
+  func advance(_ container: inout ContainerRuntime, spec: JSON, pod: JSON, node: String, now: Date) {
+    let image = spec["image"]?.stringValue ?? container.image
+    if image != container.image {
+      if container.isRunning {
+        events.record(
+          pod, type: "Normal", reason: "Killing",
+          message: "Container \(container.name) definition changed, will be restarted", container: container.name,
+          host: node)
+        container.lastTerminated = terminated(container, exitCode: 0, finished: now)
+        container.restartCount += 1
+      }
+      container.image = image
+      container.hasPulled = false
+      container.state = .creating(due: now.addingTimeInterval(timing.transitionDelay), attempt: 0)
+    }
+    let policy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
+    // Each pass takes one step; a step due at once (an exit with no lifetime) is taken next pass.
+    for _ in 0..<8 {
+      guard let due = container.due, due <= now else { return }
+      step(&container, spec: spec, pod: pod, node: node, policy: policy, now: now)
+    }
+  }
+
+  private func step(
+    _ container: inout ContainerRuntime, spec: JSON, pod: JSON, node: String, policy: String, now: Date
+  ) {
+    let name = container.name
+    let delay = timing.transitionDelay
+    func note(_ type: String, _ reason: String, _ message: String) {
+      events.record(pod, type: type, reason: reason, message: message, container: name, host: node)
+    }
+    switch container.state {
+    case .creating(_, let attempt), .pullBackOff(_, let attempt, _):
+      if !container.hasPulled { note("Normal", "Pulling", "Pulling image \"\(container.image)\"") }
+      switch catalog.resolve(ImageCatalog.Reference(container.image)) {
+      case .failure(let failure):
+        note("Warning", "Failed", "Failed to pull image \"\(container.image)\": \(failure.message)")
+        note("Warning", "Failed", "Error: ErrImagePull")
+        container.state = .pullFailed(
+          due: now.addingTimeInterval(delay), attempt: attempt + 1, message: failure.message)
+      case .success(let image):
+        if container.hasPulled {
+          note("Normal", "Pulled", "Container image \"\(container.image)\" already present on machine")
+        } else {
+          note(
+            "Normal", "Pulled", "Successfully pulled image \"\(container.image)\" in \(String(format: "%.3f", delay))s")
+          container.hasPulled = true
+        }
+        start(&container, image: image, spec: spec, pod: pod, now: now)
+        note("Normal", "Created", "Created container \(name)")
+        note("Normal", "Started", "Started container \(name)")
+      }
+    case .pullFailed(_, let attempt, let message):
+      note("Normal", "BackOff", "Back-off pulling image \"\(container.image)\"")
+      note("Warning", "Failed", "Error: ImagePullBackOff")
+      container.state = .pullBackOff(
+        due: now.addingTimeInterval(timing.backOff(attempt: attempt - 1)), attempt: attempt, message: message)
+    case .running(_, _, let exitCode):
+      let info = terminated(container, exitCode: exitCode, finished: now)
+      let restarts = policy == "Always" || (policy == "OnFailure" && exitCode != 0)
+      container.state = .terminated(info, restartAt: restarts ? now.addingTimeInterval(delay) : nil)
+    case .terminated(let info, _):
+      let backOff = timing.backOff(attempt: container.restartCount)
+      note("Warning", "BackOff", "Back-off restarting failed container \(name) in pod \(podLabel(pod))")
+      container.lastTerminated = info
+      container.state = .crashLoopBackOff(due: now.addingTimeInterval(backOff), backOff: Int(backOff.rounded()))
+    case .crashLoopBackOff:
+      guard case .success(let image) = catalog.resolve(ImageCatalog.Reference(container.image)) else { return }
+      container.restartCount += 1
+      note("Normal", "Pulled", "Container image \"\(container.image)\" already present on machine")
+      start(&container, image: image, spec: spec, pod: pod, now: now)
+      note("Normal", "Created", "Created container \(name)")
+      note("Normal", "Started", "Started container \(name)")
+    }
+  }
+
+  /// Starts the container's process: a new container ID, its output in the log, its exit planned.
+  private func start(
+    _ container: inout ContainerRuntime, image: ImageCatalog.Image, spec: JSON, pod: JSON, now: Date
+  ) {
+    let words = { (field: String) in (spec[field]?.arrayValue ?? []).compactMap(\.stringValue) }
+    let process = ContainerProcess(image: image, command: words("command"), args: words("args"))
+    container.containerID =
+      "containerd://" + (0..<4).map { _ in String(format: "%016llx", UInt64.random(in: 0...UInt64.max)) }.joined()
+    if !process.output.isEmpty, let uid = pod[path: ["metadata", "uid"]]?.stringValue {
+      cluster.logs.append(process.output, podUID: uid, container: container.name)
+    }
+    container.state = .running(
+      started: now, exitAt: process.lifetime.map { now.addingTimeInterval($0) }, exitCode: process.exitCode)
+  }
+
+  private func terminated(_ container: ContainerRuntime, exitCode: Int, finished: Date) -> JSON {
+    var started = finished
+    if case .running(let startedAt, _, _) = container.state { started = startedAt }
+    return [
+      "containerID": .string(container.containerID), "exitCode": .int(exitCode),
+      "finishedAt": .string(APITimestamp.string(finished)), "reason": exitCode == 0 ? "Completed" : "Error",
+      "startedAt": .string(APITimestamp.string(started)),
+    ]
+  }
+
+  private func podLabel(_ pod: JSON) -> String {
+    let name = pod[path: ["metadata", "name"]]?.stringValue ?? ""
+    let namespace = pod[path: ["metadata", "namespace"]]?.stringValue ?? ""
+    return "\(name)_\(namespace)(\(pod[path: ["metadata", "uid"]]?.stringValue ?? ""))"
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import KubeModel
+
+/// The kubelets of every node in one: runs pods bound to a node that exists, moving each container
+/// through pull, create, start and exit as the image catalogue and its command say, and writes
+/// the pod status and events as a real kubelet does. Pods it did not start (the topology's
+/// running system pods) are left as they are.
+final class Kubelet: Controller {
+  let cluster: Cluster
+  let timing: ControllerTiming
+  let catalog = ImageCatalog.builtIn
+  let events: EventRecorder
+  private var pods: [ObjectKey: PodRuntime] = [:]
+  let watchedResources = ["pods"]
+
+  init(cluster: Cluster, timing: ControllerTiming) {
+    self.cluster = cluster
+    self.timing = timing
+    events = EventRecorder(cluster: cluster, component: "kubelet")
+  }
+
+  func handle(_ event: WatchEvent) {
+    guard let name = event.object[path: ["metadata", "name"]]?.stringValue else { return }
+    sync(ObjectKey(resource: "pods", namespace: event.namespace, name: name))
+  }
+
+  /// Brings one pod's containers up to date and writes its status; idempotent, so it may run on
+  /// every change and every timer.
+  func sync(_ key: ObjectKey) {
+    guard let pod = cluster.store.get(key), let uid = pod[path: ["metadata", "uid"]]?.stringValue else {
+      pods[key] = nil
+      return
+    }
+    if pods[key]?.uid != uid { pods[key] = nil }
+    guard let nodeName = pod[path: ["spec", "nodeName"]]?.stringValue, !nodeName.isEmpty,
+      let node = cluster.store.get(ObjectKey(resource: "nodes", namespace: "", name: nodeName))
+    else { return }
+    if pods[key] == nil {
+      guard pod[path: ["status", "startTime"]] == nil, pod[path: ["metadata", "deletionTimestamp"]] == nil,
+        let runtime = admit(pod, node: node, uid: uid)
+      else { return }
+      pods[key] = runtime
+    }
+    guard var runtime = pods[key] else { return }
+    if pod[path: ["metadata", "deletionTimestamp"]] != nil {
+      if !runtime.killed {
+        runtime.killed = true
+        for container in runtime.containers where container.isRunning {
+          record(pod, "Normal", "Killing", "Stopping container \(container.name)", container.name, nodeName)
+        }
+      }
+      pods[key] = runtime
+      return
+    }
+    let now = cluster.now()
+    let specs = pod[path: ["spec", "containers"]]?.arrayValue ?? []
+    for index in runtime.containers.indices {
+      let wanted = specs.first { $0["name"]?.stringValue == runtime.containers[index].name }
+      advance(&runtime.containers[index], spec: wanted ?? [:], pod: pod, node: nodeName, now: now)
+    }
+    writeStatus(pod, key, runtime, now: now)
+    scheduleWake(key, &runtime, now: now)
+    pods[key] = runtime
+  }
+
+  /// Takes a newly bound pod on: its address, and every container waiting to be created.
+  private func admit(_ pod: JSON, node: JSON, uid: String) -> PodRuntime? {
+    let nodeName = node[path: ["metadata", "name"]]?.stringValue ?? ""
+    let hostIP = PodIPAllocator.nodeAddress(node) ?? ""
+    var podIP = hostIP
+    if pod[path: ["spec", "hostNetwork"]]?.boolValue != true {
+      let taken = Set(
+        cluster.store.list(resource: "pods", namespace: nil).items.filter {
+          $0[path: ["spec", "nodeName"]]?.stringValue == nodeName
+            && $0[path: ["spec", "hostNetwork"]]?.boolValue != true
+        }.compactMap { $0[path: ["status", "podIP"]]?.stringValue })
+      guard let allocated = PodIPAllocator.allocate(node: node, taken: taken) else { return nil }
+      podIP = allocated
+    }
+    let due = cluster.now().addingTimeInterval(timing.transitionDelay)
+    let containers = (pod[path: ["spec", "containers"]]?.arrayValue ?? []).map {
+      ContainerRuntime(
+        name: $0["name"]?.stringValue ?? "", image: $0["image"]?.stringValue ?? "",
+        state: .creating(due: due, attempt: 0))
+    }
+    return PodRuntime(uid: uid, containers: containers, podIP: podIP, hostIP: hostIP, startTime: cluster.now())
+  }
+
+  private func record(
+    _ pod: JSON, _ type: String, _ reason: String, _ message: String, _ container: String, _ node: String
+  ) {
+    events.record(pod, type: type, reason: reason, message: message, container: container, host: node)
+  }
+
+  private func scheduleWake(_ key: ObjectKey, _ runtime: inout PodRuntime, now: Date) {
+    guard let next = runtime.containers.compactMap(\.due).min() else { return }
+    if let wake = runtime.wake, wake > now, wake <= next { return }
+    runtime.wake = next
+    cluster.queue.asyncAfter(deadline: .now() + max(0, next.timeIntervalSince(now))) { [weak self] in
+      guard let self else { return }
+      if self.pods[key]?.wake == next { self.pods[key]?.wake = nil }
+      self.sync(key)
+    }
+  }
+}
