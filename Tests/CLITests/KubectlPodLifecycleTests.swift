@@ -7,13 +7,14 @@ import Testing
 @Suite struct KubectlPodLifecycleTests {
   /// Runs `command` until `accept` takes its output or 30 seconds pass; returns the last output.
   @discardableResult
-  func poll(_ kubectl: Kubectl, _ arguments: [String], until accept: (String) -> Bool) throws -> String {
+  /// It sleeps with Task.sleep, so waiting never holds one of the few threads the suite runs on.
+  func poll(_ kubectl: Kubectl, _ arguments: [String], until accept: (String) -> Bool) async throws -> String {
     let deadline = Date().addingTimeInterval(30)
     var last = ""
     while Date() < deadline {
       last = try kubectl.run(arguments).stdout
       if accept(last) { return last }
-      Thread.sleep(forTimeInterval: 0.5)
+      try await Task.sleep(nanoseconds: 500_000_000)
     }
     return last
   }
@@ -24,27 +25,27 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func unknownImageFailsToPullUntilFixed(version: String) throws {
+  func unknownImageFailsToPullUntilFixed(version: String) async throws {
     let (kubectl, namespace) = try kubectl(version)
     try kubectl("run redis --image=redis123 -n \(namespace)")
-    let failing = try poll(kubectl, ["get", "pods", "-n", namespace]) {
+    let failing = try await poll(kubectl, ["get", "pods", "-n", namespace]) {
       $0.contains("ErrImagePull") || $0.contains("ImagePullBackOff")
     }
     #expect(failing.contains("ErrImagePull") || failing.contains("ImagePullBackOff"), "\(failing)")
-    let described = try poll(kubectl, ["describe", "pod", "redis", "-n", namespace]) {
+    let described = try await poll(kubectl, ["describe", "pod", "redis", "-n", namespace]) {
       $0.contains("Failed to pull image \"redis123\"")
     }
     #expect(described.contains("Failed to pull image \"redis123\""), "\(described)")
     let fixed = try kubectl("set image pod/redis redis=redis -n \(namespace)")
     #expect(fixed.status == 0, "\(fixed.stderr)")
-    let running = try poll(kubectl, ["get", "pod", "redis", "-n", namespace, "--no-headers"]) {
+    let running = try await poll(kubectl, ["get", "pod", "redis", "-n", namespace, "--no-headers"]) {
       $0.contains("1/1") && $0.contains("Running")
     }
     #expect(running.contains("Running"), "\(running)")
   }
 
   @Test(arguments: testedKubectlVersions)
-  func nginxRunsWithAPodIPAndEvents(version: String) throws {
+  func nginxRunsWithAPodIPAndEvents(version: String) async throws {
     let (kubectl, namespace) = try kubectl(version)
     try kubectl("run nginx --image=nginx -n \(namespace)")
     let waited = try kubectl.run(
@@ -53,7 +54,7 @@ import Testing
     #expect(waited.stdout == "pod/nginx condition met\n")
     let ip = try kubectl.run(["get", "pod", "nginx", "-n", namespace, "-o", "jsonpath={.status.podIP}"]).stdout
     #expect(ip.hasPrefix("10.244.0.") && ip != "10.244.0.2" && ip != "10.244.0.3", "\(ip)")
-    let described = try poll(kubectl, ["describe", "pod", "nginx", "-n", namespace]) { $0.contains("Started") }
+    let described = try await poll(kubectl, ["describe", "pod", "nginx", "-n", namespace]) { $0.contains("Started") }
     for reason in ["Scheduled", "Pulling", "Pulled", "Created", "Started"] {
       #expect(described.contains(reason), "describe lacks \(reason): \(described)")
     }
@@ -62,17 +63,17 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func busyboxWithoutCommandCrashLoops(version: String) throws {
+  func busyboxWithoutCommandCrashLoops(version: String) async throws {
     let (kubectl, namespace) = try kubectl(version)
     try kubectl("run box --image=busybox -n \(namespace)")
-    let crashing = try poll(kubectl, ["get", "pod", "box", "-n", namespace, "--no-headers"]) {
+    let crashing = try await poll(kubectl, ["get", "pod", "box", "-n", namespace, "--no-headers"]) {
       $0.contains("CrashLoopBackOff")
     }
     #expect(crashing.contains("CrashLoopBackOff"), "\(crashing)")
     let first = try status(kubectl, "box", namespace)
     let firstRestarts = Int(first.count > 3 ? first[3] : "") ?? -1
     #expect(firstRestarts >= 0, "\(first)")
-    let later = try poll(
+    let later = try await poll(
       kubectl, ["get", "pod", "box", "-n", namespace, "-o", "jsonpath={.status.containerStatuses[0].restartCount}"]
     ) {
       (Int($0) ?? -1) > firstRestarts
@@ -85,10 +86,10 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func echoPrintsToTheLogAndSucceeds(version: String) throws {
+  func echoPrintsToTheLogAndSucceeds(version: String) async throws {
     let (kubectl, namespace) = try kubectl(version)
     try kubectl.run(["run", "echo", "--image=busybox", "--restart=Never", "-n", namespace, "--", "echo", "hi"])
-    let phase = try poll(kubectl, ["get", "pod", "echo", "-n", namespace, "-o", "jsonpath={.status.phase}"]) {
+    let phase = try await poll(kubectl, ["get", "pod", "echo", "-n", namespace, "-o", "jsonpath={.status.phase}"]) {
       $0 == "Succeeded"
     }
     #expect(phase == "Succeeded")
@@ -98,14 +99,16 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func unmatchedNodeSelectorStaysPending(version: String) throws {
+  func unmatchedNodeSelectorStaysPending(version: String) async throws {
     let (kubectl, namespace) = try kubectl(version)
     let overrides = #"{"spec":{"nodeSelector":{"disktype":"ssd"}}}"#
     try kubectl.run(["run", "picky", "--image=nginx", "-n", namespace, "--overrides", overrides])
     let expected =
       "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are "
       + "available: 1 Preemption is not helpful for scheduling."
-    let described = try poll(kubectl, ["describe", "pod", "picky", "-n", namespace]) { $0.contains("FailedScheduling") }
+    let described = try await poll(kubectl, ["describe", "pod", "picky", "-n", namespace]) {
+      $0.contains("FailedScheduling")
+    }
     #expect(described.contains("FailedScheduling"), "\(described)")
     #expect(described.contains("default-scheduler"))
     let condition = try kubectl.run([

@@ -57,9 +57,11 @@ struct ClientWatchTests {
 }
 
 /// Waits (up to 5 s, the machine may be busy) until the sandbox serves `count` watches.
+/// The deadline is generous: under a full parallel test run the watching task may wait a while
+/// for a thread.
 private func waitForWatchers(_ sandbox: ClientTestSandbox, count: Int) async throws {
   let start = Date()
-  while sandbox.sandbox.cluster.store.watcherCount < count && secondsSince(start) < 30 {
+  while sandbox.sandbox.cluster.store.watcherCount < count && secondsSince(start) < 120 {
     try await Task.sleep(nanoseconds: 20_000_000)
   }
 }
