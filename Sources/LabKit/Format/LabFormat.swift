@@ -2,7 +2,7 @@ import Foundation
 import KubeModel
 
 /// Entry points for reading lab and grader files. Decoding never throws: problems are values, all
-/// of them reported at once, and a best-effort model comes back whenever the top level could be read.
+/// of them reported at once in file order, and a best-effort model comes back whenever the top level could be read.
 public enum LabFormat {
   public static func decodeLab(_ bytes: [UInt8], file: String) -> Decoded<Lab> {
     decode(bytes, file: file) { LabReader.lab($0, file: file, log: $1) }
@@ -50,6 +50,6 @@ public enum LabFormat {
       log.add("expected one YAML document, found \(documents.count)", at: documents[1].position)
     }
     let value = read(document, log)
-    return Decoded(value: value, problems: log.problems)
+    return Decoded(value: value, problems: LabProblem.sortedByPosition(log.problems))
   }
 }
