@@ -8,7 +8,6 @@ struct MappingReader {
   let node: YAMLNode
   let log: ProblemLog
   private var values: [String: YAMLNode] = [:]
-  private(set) var keys: [Located<String>] = []
 
   /// Nil (with a problem logged) when `node` is not a mapping.
   init?(_ node: YAMLNode, allowedKeys: [String], log: ProblemLog) {
@@ -33,7 +32,6 @@ struct MappingReader {
         continue
       }
       values[key] = entry.value
-      keys.append(Located(key, at: entry.key.position))
     }
   }
 
