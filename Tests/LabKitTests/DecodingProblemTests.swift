@@ -167,4 +167,17 @@ import Testing
         "g.yaml:9:30: the solution manifest is not valid YAML: 2:1: did not find expected node content (while parsing a flow node at line 2 column 1)",
       ])
   }
+
+  @Test func duplicateKeysAndExtraDocuments() {
+    #expect(
+      labProblems("id: x\ntitle: X\ntasks: []\ntitle: Y\n---\nid: y\n") == [
+        "lab.yaml:4:1: duplicate key `title`",
+        "lab.yaml:6:1: expected one YAML document, found 2",
+      ])
+  }
+
+  @Test func topLevelMustBeAMapping() {
+    #expect(graderProblems("- lab: x\n") == ["g.yaml:1:1: expected a mapping, found a list"])
+    #expect(graderProblems("lab: x\ntasks: [a]\n") == ["g.yaml:2:8: expected a mapping of task ids, found a list"])
+  }
 }
