@@ -5,6 +5,6 @@ struct Kubelab: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kubelab",
     abstract: "Hands-on Kubernetes practice labs, graded against a live cluster.",
-    subcommands: [SandboxCommand.self, DoctorCommand.self]
+    subcommands: [SandboxCommand.self, DoctorCommand.self, LintCommand.self]
   )
 }

@@ -1,0 +1,29 @@
+import KubeModel
+
+/// The right answer to a question or choice task.
+public enum Answer: Sendable {
+  case fixed(StaticAnswer)
+  /// The number of objects a query selects, read from the cluster when grading.
+  case count(ObjectQuery)
+  /// A field of one named object (`resource` + `name` + `jsonpath`), read from the cluster when grading.
+  case field(ObjectQuery, JSONPathTemplate)
+}
+
+/// An answer written in the grader file.
+public struct StaticAnswer: Hashable, Sendable {
+  public enum Rule: Hashable, Sendable {
+    /// Any one of these texts (one for `answer: text`, several for `anyOf`).
+    case text([String])
+    /// Numerically equal (`answer: 3` also accepts `3.0`).
+    case number(Double)
+    /// The same items in any order, written separated by commas.
+    case set([String])
+    /// The whole answer matches this regular expression.
+    case regex(String)
+  }
+
+  public var rule: Rule
+  /// Text comparisons ignore case unless the grader sets `caseSensitive: true`.
+  public var caseSensitive: Bool
+  public var position: SourcePosition
+}

@@ -1,0 +1,73 @@
+import KubeModel
+
+/// Decodes `answer:`: a scalar (text or number), or a mapping naming one static rule (`text`,
+/// `anyOf`, `set`, `regex`) or one computed form (`count`, or `resource`+`name`+`jsonpath`).
+enum AnswerReader {
+  static let staticKeys = ["text", "anyOf", "set", "regex"]
+  static let computedKeys = ["count", "resource"]
+
+  static func answer(_ node: YAMLNode, log: ProblemLog) -> Answer? {
+    switch node.kind {
+    case .scalar:
+      switch try? node.json {
+      case .int(let number)?: return fixed(.number(Double(number)), at: node.position)
+      case .double(let number)?: return fixed(.number(number), at: node.position)
+      case .null?, nil:
+        log.add("expected an answer, found null", at: node.position)
+        return nil
+      default: return node.scalarText.map { fixed(.text([$0]), at: node.position) }
+      }
+    case .sequence:
+      log.add("expected a text, a number or a mapping, found a list (use `anyOf` or `set`)", at: node.position)
+      return nil
+    case .mapping:
+      return mapping(node, log: log)
+    }
+  }
+
+  private static func fixed(_ rule: StaticAnswer.Rule, caseSensitive: Bool = false, at position: SourcePosition)
+    -> Answer
+  {
+    .fixed(StaticAnswer(rule: rule, caseSensitive: caseSensitive, position: position))
+  }
+
+  private static func mapping(_ node: YAMLNode, log: ProblemLog) -> Answer? {
+    let allowed = staticKeys + ["caseSensitive"] + computedKeys + ["name", "namespace", "jsonpath"]
+    guard let reader = MappingReader(node, allowedKeys: allowed, log: log),
+      let form = reader.oneOf(staticKeys + computedKeys, what: "an answer")
+    else { return nil }
+    let caseSensitive = reader.bool("caseSensitive") ?? false
+    let computedOnly = ["name", "namespace", "jsonpath"].filter(reader.has)
+    if form != "resource", let stray = computedOnly.first {
+      log.add("`\(stray)` applies only to an answer read from an object (`resource`)", at: node.position)
+    }
+    switch form {
+    case "text":
+      return reader.string("text").map { fixed(.text([$0.value]), caseSensitive: caseSensitive, at: $0.position) }
+    case "anyOf":
+      return reader.stringList("anyOf").map {
+        fixed(.text($0.map(\.value)), caseSensitive: caseSensitive, at: node.position)
+      }
+    case "set":
+      return reader.stringList("set").map {
+        fixed(.set($0.map(\.value)), caseSensitive: caseSensitive, at: node.position)
+      }
+    case "regex":
+      return reader.regex("regex").map { fixed(.regex($0.value), caseSensitive: caseSensitive, at: $0.position) }
+    case "count":
+      guard let query = reader["count"], let queryReader = MappingReader(query, allowedKeys: ObjectQuery.keys, log: log)
+      else { return nil }
+      return ObjectQuery(queryReader).map { .count($0) }
+    default:
+      return field(reader)
+    }
+  }
+
+  private static func field(_ reader: MappingReader) -> Answer? {
+    let query = ObjectQuery(reader)
+    _ = reader.string("name", required: true)
+    let template = reader.string("jsonpath", required: true).flatMap { JSONPathTemplate.reading($0, log: reader.log) }
+    guard let query, let template else { return nil }
+    return .field(query, template)
+  }
+}

@@ -1,0 +1,68 @@
+import KubeModel
+
+/// One check of a grader task, with what every check may carry.
+public struct Check: Sendable {
+  public var kind: CheckKind
+  /// Shown to the learner when the check fails.
+  public var hint: String?
+  /// The check's weight within its task's points (default 1).
+  public var points: Double
+  /// Poll the check until it passes or this much time has gone by.
+  public var within: Duration?
+  public var position: SourcePosition
+}
+
+/// What a check asserts.
+///
+/// An indirect enum rather than a protocol family: the vocabulary is closed (it is the file format),
+/// and every consumer (decoder, linter, grader, self-test, docs) must handle each kind, which an
+/// exhaustive `switch` enforces at compile time; combinators nest checks, hence `indirect`.
+public indirect enum CheckKind: Sendable {
+  case objects(ObjectQuery, ObjectAssertion)
+  case all([Check])
+  case any([Check])
+  case not(Check)
+  /// A shell command run with KUBECONFIG set; passes on exit status 0.
+  case script(String)
+  case file(FileCheck)
+}
+
+/// What must hold of the objects a check selects.
+public enum ObjectAssertion: Sendable {
+  case exists
+  case absent
+  case count(CountRange)
+  /// A partial object: maps are subsets, list elements match distinct elements (in order when `ordered`).
+  case match(JSON, ordered: Bool)
+  case jsonpath(JSONPathTemplate, ValueComparison)
+}
+
+/// An exact count (`min == max`) or bounds.
+public struct CountRange: Hashable, Sendable {
+  public var min: Int?
+  public var max: Int?
+}
+
+/// How a JSONPath result is compared: as text for the first four, as a number for the others.
+public enum ValueComparison: Hashable, Sendable {
+  case equals(String)
+  case `in`([String])
+  case contains(String)
+  case matches(String)
+  case greaterThan(Double)
+  case atLeast(Double)
+  case lessThan(Double)
+  case atMost(Double)
+}
+
+/// A file the learner was asked to write (killer.sh's /opt/course/N style).
+public struct FileCheck: Hashable, Sendable {
+  public enum Condition: Hashable, Sendable {
+    case exists(Bool)
+    case contains(String)
+    case matches(String)
+  }
+
+  public var path: String
+  public var condition: Condition
+}

@@ -1,0 +1,7 @@
+/// What `LabLinter` found: how many files of each kind it read (readable or not), and every problem in them.
+public struct LintReport: Sendable {
+  public var labCount: Int
+  public var graderCount: Int
+  /// Sorted by file, line and column.
+  public var problems: [LabProblem]
+}
