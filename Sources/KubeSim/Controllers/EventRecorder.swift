@@ -1,8 +1,9 @@
 import Foundation
 import KubeModel
 
-/// Writes core/v1 Events about pods as a component (the scheduler, a kubelet) reports them; a
-/// repeat of the same event raises its count and lastTimestamp instead of adding another.
+/// Writes core/v1 Events about objects (pods, replica sets, deployments) as a component (the
+/// scheduler, a kubelet, a workload controller) reports them; a repeat of the same event raises its
+/// count and lastTimestamp instead of adding another.
 final class EventRecorder {
   let cluster: Cluster
   let component: String
@@ -15,13 +16,13 @@ final class EventRecorder {
   }
 
   func record(
-    _ pod: JSON, type: String, reason: String, message: String, container: String? = nil, host: String? = nil
+    _ object: JSON, type: String, reason: String, message: String, container: String? = nil, host: String? = nil
   ) {
-    guard let namespace = pod[path: ["metadata", "namespace"]]?.stringValue,
-      let podName = pod[path: ["metadata", "name"]]?.stringValue,
+    guard let namespace = object[path: ["metadata", "namespace"]]?.stringValue,
+      let objectName = object[path: ["metadata", "name"]]?.stringValue,
       let events = cluster.catalog.resource(groupVersion: "v1", plural: "events")
     else { return }
-    let uid = pod[path: ["metadata", "uid"]]?.stringValue ?? ""
+    let uid = object[path: ["metadata", "uid"]]?.stringValue ?? ""
     let fieldPath = container.map { "spec.containers{\($0)}" }
     let aggregate = [uid, reason, message, fieldPath ?? ""].joined(separator: "\u{0}")
     let stamp = JSON.string(APITimestamp.string(cluster.now()))
@@ -35,10 +36,12 @@ final class EventRecorder {
       if case .updated = outcome { return }
     }
     sequence += 1
-    let name = "\(podName).\(String(UInt64(cluster.now().timeIntervalSince1970 * 1e9) + UInt64(sequence), radix: 16))"
+    let name =
+      "\(objectName).\(String(UInt64(cluster.now().timeIntervalSince1970 * 1e9) + UInt64(sequence), radix: 16))"
     var involved: JSONObject = [
-      "kind": "Pod", "namespace": .string(namespace), "name": .string(podName), "uid": .string(uid),
-      "apiVersion": "v1", "resourceVersion": pod[path: ["metadata", "resourceVersion"]] ?? "",
+      "kind": object["kind"] ?? "Pod", "namespace": .string(namespace), "name": .string(objectName),
+      "uid": .string(uid), "apiVersion": object["apiVersion"] ?? "v1",
+      "resourceVersion": object[path: ["metadata", "resourceVersion"]] ?? "",
     ]
     if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
     var source: JSONObject = ["component": .string(component)]
@@ -49,7 +52,7 @@ final class EventRecorder {
       "source": .object(source), "firstTimestamp": stamp, "lastTimestamp": stamp, "count": 1, "type": .string(type),
       "eventTime": nil, "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
     ]
-    // A namespace being deleted refuses new events; the pod goes with it, so nothing is lost.
+    // A namespace being deleted refuses new events; the object goes with it, so nothing is lost.
     if (try? cluster.create(events, namespace: namespace, object: event)) != nil { names[aggregate] = name }
   }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import KubeModel
+
+/// The ReplicaSet and ReplicationController control loop: keeps `spec.replicas` active pods that
+/// match the selector, creating them from the template or deleting the surplus; adopts orphan pods
+/// that match and releases owned pods that no longer do; reports the counts in the status.
+final class ReplicaSetController: Controller {
+  let cluster: Cluster
+  let watchedResources = ["pods", "replicasets.apps", "replicationcontrollers"]
+  private let replicaSetEvents: EventRecorder
+  private let controllerEvents: EventRecorder
+
+  init(cluster: Cluster) {
+    self.cluster = cluster
+    replicaSetEvents = EventRecorder(cluster: cluster, component: "replicaset-controller")
+    controllerEvents = EventRecorder(cluster: cluster, component: "replication-controller")
+  }
+
+  private var kinds: [ResourceType] {
+    [
+      cluster.catalog.resource(groupVersion: "apps/v1", plural: "replicasets"),
+      cluster.catalog.resource(groupVersion: "v1", plural: "replicationcontrollers"),
+    ].compactMap { $0 }
+  }
+
+  func handle(_ event: WatchEvent) {
+    if event.resource == "pods" {
+      for kind in kinds {
+        for owner in cluster.list(kind, namespace: event.namespace).items { sync(owner, kind) }
+      }
+    } else if event.kind != .deleted, let kind = kinds.first(where: { $0.groupResource == event.resource }),
+      let name = event.object[path: ["metadata", "name"]]?.stringValue,
+      let owner = try? cluster.get(kind, namespace: event.namespace, name: name)
+    {
+      sync(owner, kind)
+    }
+  }
+
+  /// ReplicaSets select with a LabelSelector, ReplicationControllers with a plain label map.
+  static func selector(of owner: JSON, _ kind: ResourceType) -> LabelSelector {
+    let raw = owner[path: ["spec", "selector"]]
+    if kind.groupResource == "replicationcontrollers" {
+      var labels: [String: String] = [:]
+      for (key, value) in raw?.objectValue ?? [:] { labels[key] = value.stringValue ?? "" }
+      guard !labels.isEmpty else { return .nothing }
+      return (try? LabelSelector(matchLabels: labels)) ?? .nothing
+    }
+    return (try? LabelSelector(json: raw)) ?? .nothing
+  }
+
+  func sync(_ owner: JSON, _ kind: ResourceType) {
+    guard owner[path: ["metadata", "deletionTimestamp"]] == nil,
+      let uid = owner[path: ["metadata", "uid"]]?.stringValue,
+      let namespace = owner[path: ["metadata", "namespace"]]?.stringValue,
+      let podsType = cluster.catalog.resource(groupVersion: "v1", plural: "pods")
+    else { return }
+    let selector = Self.selector(of: owner, kind)
+    guard !selector.isEmpty, !selector.matchesNothing else { return }
+    let pods = claimPods(owner, uid: uid, selector: selector, namespace: namespace, podsType)
+    let active = pods.filter(PodReadiness.isActive)
+    let wanted = owner[path: ["spec", "replicas"]]?.intValue ?? 1
+    let events = kind.groupResource == "replicationcontrollers" ? controllerEvents : replicaSetEvents
+    if active.count < wanted {
+      for _ in active.count..<wanted { createPod(for: owner, namespace: namespace, podsType, events: events) }
+    } else if active.count > wanted {
+      for pod in PodDeletionRanking.ordered(active).prefix(active.count - wanted) {
+        guard let name = pod[path: ["metadata", "name"]]?.stringValue,
+          (try? cluster.delete(podsType, namespace: namespace, name: name)) != nil
+        else { continue }
+        events.record(owner, type: "Normal", reason: "SuccessfulDelete", message: "Deleted pod: \(name)")
+      }
+    }
+    writeStatus(owner, kind, pods: pods)
+  }
+
+  /// The pods this owner controls after adopting matching orphans and releasing owned pods whose
+  /// labels no longer match.
+  private func claimPods(
+    _ owner: JSON, uid: String, selector: LabelSelector, namespace: String, _ podsType: ResourceType
+  )
+    -> [JSON]
+  {
+    var claimed: [JSON] = []
+    for pod in cluster.list(podsType, namespace: namespace).items {
+      guard let name = pod[path: ["metadata", "name"]]?.stringValue else { continue }
+      let matches = selector.matches(labels: pod.labelMap)
+      let controller = OwnerReferences.controllerUID(of: pod)
+      let key = cluster.key(podsType, namespace: namespace, name: name)
+      if controller == uid {
+        if matches {
+          claimed.append(pod)
+        } else if pod[path: ["metadata", "deletionTimestamp"]] == nil {
+          _ = cluster.store.update(key) { OwnerReferences.releasing($0, from: uid) }
+        }
+      } else if controller == nil, matches, PodReadiness.isActive(pod) {
+        let outcome = cluster.store.update(key) { current in
+          OwnerReferences.controllerUID(of: current) == nil ? OwnerReferences.adopting(current, by: owner) : nil
+        }
+        if case .updated(let adopted) = outcome { claimed.append(adopted) }
+      }
+    }
+    return claimed
+  }
+
+  private func createPod(for owner: JSON, namespace: String, _ podsType: ResourceType, events: EventRecorder) {
+    let template = owner[path: ["spec", "template"]] ?? [:]
+    var metadata: JSONObject = [
+      "generateName": .string((owner[path: ["metadata", "name"]]?.stringValue ?? "") + "-"),
+      "namespace": .string(namespace),
+    ]
+    for field in ["labels", "annotations", "finalizers"] {
+      if let value = template[path: ["metadata", field]] { metadata[field] = value }
+    }
+    metadata["ownerReferences"] = [OwnerReferences.controllerReference(to: owner)]
+    let pod: JSON = [
+      "apiVersion": "v1", "kind": "Pod", "metadata": .object(metadata), "spec": template["spec"] ?? [:],
+    ]
+    do {
+      let created = try cluster.create(podsType, namespace: namespace, object: pod).object
+      let name = created[path: ["metadata", "name"]]?.stringValue ?? ""
+      events.record(owner, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
+    } catch let error as APIError {
+      events.record(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)")
+    } catch {
+      events.record(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)")
+    }
+  }
+}
