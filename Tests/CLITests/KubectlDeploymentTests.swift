@@ -95,6 +95,10 @@ import Testing
     #expect(allRunning(replaced, count: 2, image: "nginx") && !replaced.contains(victim), "\(replaced)")
     let described = try kubectl("describe replicaset -n \(namespace)")
     #expect(described.stdout.contains("SuccessfulCreate"), "\(described.stdout)")
+    let deployment = try kubectl("describe deployment web -n \(namespace)")
+    #expect(deployment.stdout.contains("ScalingReplicaSet"), "\(deployment.stdout)")
+    #expect(deployment.stdout.contains("Scaled up replica set web-"), "\(deployment.stdout)")
+    #expect(deployment.stdout.contains("MinimumReplicasAvailable"), "\(deployment.stdout)")
 
     let removed = try kubectl.run(["delete", "deployment", "web", "-n", namespace], timeout: 60)
     #expect(removed.status == 0, "\(removed.stderr)")
