@@ -82,6 +82,42 @@ import Testing
     #expect(try pods().count == 2, "a replacement joins the released pod")
   }
 
+  @Test func aReadyPodBecomesAvailableAfterMinReadySeconds() async throws {
+    try makeNamespace()
+    let kind = try resource("apps/v1", "replicasets")
+    var owner = try replicaSet(replicas: 1)
+    owner[path: ["spec", "minReadySeconds"]] = 1
+    owner = try cluster.update(kind, namespace: "default", name: "web", object: owner).object
+    let controller = ReplicaSetController(cluster: cluster)
+    controller.sync(owner, kind)
+    let pod = try #require(try pods().first)
+    let name = try #require(pod[path: ["metadata", "name"]]?.stringValue)
+    _ = try cluster.write(
+      try resource("v1", "pods"), namespace: "default", name: name, subresource: "status", options: WriteOptions(),
+      warnings: []
+    ) { current in
+      var ready = current
+      ready[path: ["status", "phase"]] = "Running"
+      ready[path: ["status", "conditions"]] = [
+        ["type": "Ready", "status": "True", "lastTransitionTime": .string(APITimestamp.string(Date()))]
+      ]
+      return ready
+    }
+    // On the cluster's queue, as the controller manager runs it, so the later look is serialised too.
+    let latest = try cluster.get(kind, namespace: "default", name: "web")
+    cluster.queue.sync { controller.sync(latest, kind) }
+    let early = try cluster.get(kind, namespace: "default", name: "web")["status"]
+    #expect(early?["readyReplicas"] == 1)
+    #expect(early?["availableReplicas"] == nil, "ready for less than a second")
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline,
+      try cluster.get(kind, namespace: "default", name: "web")[path: ["status", "availableReplicas"]] == nil
+    {
+      try await Task.sleep(nanoseconds: 200_000_000)
+    }
+    #expect(try cluster.get(kind, namespace: "default", name: "web")[path: ["status", "availableReplicas"]] == 1)
+  }
+
   @Test func surplusPodsAreDeleted() throws {
     try makeNamespace()
     let kind = try resource("apps/v1", "replicasets")

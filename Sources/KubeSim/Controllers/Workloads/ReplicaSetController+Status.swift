@@ -19,13 +19,10 @@ extension ReplicaSetController {
     if !available.isEmpty { status["availableReplicas"] = .int(available.count) }
     if let generation = owner[path: ["metadata", "generation"]] { status["observedGeneration"] = generation }
     for (key, value) in owner["status"]?.objectValue ?? [:] where key == "conditions" { status[key] = value }
-    if available.count < ready.count, let name = owner[path: ["metadata", "name"]]?.stringValue {
-      let namespace = owner[path: ["metadata", "namespace"]]?.stringValue
-      cluster.queue.asyncAfter(deadline: .now() + 1) { [weak self] in
-        guard let self, let latest = try? self.cluster.get(kind, namespace: namespace, name: name) else { return }
-        self.sync(latest, kind)
-      }
-    }
+    let waits = ready.compactMap(PodReadiness.readySince).map {
+      $0.addingTimeInterval(TimeInterval(minReadySeconds)).timeIntervalSince(now)
+    }.filter { $0 > 0 }
+    if let wait = waits.min() { wake(owner, kind, after: wait) }
     guard let name = owner[path: ["metadata", "name"]]?.stringValue,
       owner["status"].map({ $0.isSemanticallyEqual(to: .object(status)) }) != true
     else { return }
@@ -36,6 +33,19 @@ extension ReplicaSetController {
       var next = current
       next["status"] = .object(status)
       return next
+    }
+  }
+
+  /// Looks at the owner again once its next ready pod has been ready for `minReadySeconds`.
+  private func wake(_ owner: JSON, _ kind: ResourceType, after wait: TimeInterval) {
+    guard let uid = owner[path: ["metadata", "uid"]]?.stringValue,
+      let name = owner[path: ["metadata", "name"]]?.stringValue, pendingWakes.insert(uid).inserted
+    else { return }
+    let namespace = owner[path: ["metadata", "namespace"]]?.stringValue
+    cluster.queue.asyncAfter(deadline: .now() + wait) { [weak self] in
+      guard let self else { return }
+      self.pendingWakes.remove(uid)
+      if let latest = try? self.cluster.get(kind, namespace: namespace, name: name) { self.sync(latest, kind) }
     }
   }
 }

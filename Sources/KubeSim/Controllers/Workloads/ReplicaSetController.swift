@@ -9,6 +9,8 @@ final class ReplicaSetController: Controller {
   let watchedResources = ["pods", "replicasets.apps", "replicationcontrollers"]
   private let replicaSetEvents: EventRecorder
   private let controllerEvents: EventRecorder
+  /// Owners (by uid) with a look already scheduled for when a ready pod becomes available.
+  var pendingWakes: Set<String> = []
 
   init(cluster: Cluster) {
     self.cluster = cluster
