@@ -118,6 +118,31 @@ import Testing
     #expect(try cluster.get(kind, namespace: "default", name: "web")[path: ["status", "availableReplicas"]] == 1)
   }
 
+  @Test func aReplicationControllerSelectsWithAPlainLabelMap() throws {
+    try makeNamespace()
+    let kind = try resource("v1", "replicationcontrollers")
+    let owner = try cluster.create(
+      kind, namespace: "default",
+      object: [
+        "metadata": ["name": "legacy"],
+        "spec": [
+          "replicas": 2, "selector": ["app": "web"],
+          "template": [
+            "metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "nginx", "image": "nginx"]]],
+          ],
+        ],
+      ]
+    ).object
+    ReplicaSetController(cluster: cluster).sync(owner, kind)
+    let created = try pods()
+    #expect(created.count == 2)
+    #expect(created.allSatisfy { $0[path: ["metadata", "generateName"]] == "legacy-" })
+    #expect(
+      created.allSatisfy {
+        $0[path: ["metadata", "ownerReferences"]]?.arrayValue?.first?["kind"] == "ReplicationController"
+      })
+  }
+
   @Test func surplusPodsAreDeleted() throws {
     try makeNamespace()
     let kind = try resource("apps/v1", "replicasets")
