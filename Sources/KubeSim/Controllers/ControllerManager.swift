@@ -7,9 +7,14 @@ public final class ControllerManager: @unchecked Sendable {
   private var watchIDs: [Int] = []
   private let controllers: [Controller]
 
-  /// The controllers a sandbox runs: the scheduler and the simulated kubelet.
+  /// The controllers a sandbox runs: the scheduler, the simulated kubelet and the namespace
+  /// controller.
   public convenience init(cluster: Cluster, timing: ControllerTiming = ControllerTiming()) {
-    self.init(cluster: cluster, controllers: [Scheduler(cluster: cluster), Kubelet(cluster: cluster, timing: timing)])
+    self.init(
+      cluster: cluster,
+      controllers: [
+        Scheduler(cluster: cluster), Kubelet(cluster: cluster, timing: timing), NamespaceController(cluster: cluster),
+      ])
   }
 
   init(cluster: Cluster, controllers: [Controller]) {
