@@ -7,13 +7,14 @@ public final class ControllerManager: @unchecked Sendable {
   private var watchIDs: [Int] = []
   private let controllers: [Controller]
 
-  /// The controllers a sandbox runs: the scheduler, the simulated kubelet and the namespace
-  /// controller.
+  /// The controllers a sandbox runs: the scheduler, the simulated kubelet, the namespace and the
+  /// DaemonSet controllers.
   public convenience init(cluster: Cluster, timing: ControllerTiming = ControllerTiming()) {
     self.init(
       cluster: cluster,
       controllers: [
         Scheduler(cluster: cluster), Kubelet(cluster: cluster, timing: timing), NamespaceController(cluster: cluster),
+        DaemonSetController(cluster: cluster),
       ])
   }
 
