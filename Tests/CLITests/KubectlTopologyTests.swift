@@ -50,9 +50,11 @@ import Testing
         [
           "get", "pods", "-l", "app=\(name)", "-o",
           "jsonpath={range .items[*]}{.spec.nodeName} {.status.phase}{\"\\n\"}{end}",
-        ]
+        ], seconds: 60
       ) { $0.split(separator: "\n").sorted() == nodes.map { "\($0) Running" } }
-      #expect(placed.split(separator: "\n").sorted() == nodes.map { "\($0) Running" }, "\(name): \(placed)")
+      let running = placed.split(separator: "\n").sorted() == nodes.map { "\($0) Running" }
+      let described = running ? "" : try kubectl.run(["describe", "pods", "-l", "app=\(name)"]).stdout
+      #expect(running, "\(name): \(placed)\n\(described)")
       let status = try await kubectl.poll(
         ["get", "daemonset", name, "-o", "jsonpath={.status.desiredNumberScheduled} {.status.numberReady}"]
       ) { $0 == "\(nodes.count) \(nodes.count)" }
