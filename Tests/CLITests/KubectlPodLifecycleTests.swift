@@ -7,16 +7,8 @@ import Testing
 @Suite struct KubectlPodLifecycleTests {
   /// Runs `command` until `accept` takes its output or 30 seconds pass; returns the last output.
   @discardableResult
-  /// It sleeps with Task.sleep, so waiting never holds one of the few threads the suite runs on.
   func poll(_ kubectl: Kubectl, _ arguments: [String], until accept: (String) -> Bool) async throws -> String {
-    let deadline = Date().addingTimeInterval(30)
-    var last = ""
-    while Date() < deadline {
-      last = try kubectl.run(arguments).stdout
-      if accept(last) { return last }
-      try await Task.sleep(nanoseconds: 500_000_000)
-    }
-    return last
+    try await kubectl.poll(arguments, until: accept)
   }
 
   func status(_ kubectl: Kubectl, _ pod: String, _ namespace: String) throws -> [String] {

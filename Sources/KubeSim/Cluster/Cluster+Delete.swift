@@ -74,14 +74,11 @@ extension Cluster {
   /// dependents, then the object goes unless other finalizers still hold it.
   func completeDeletion(_ resource: ResourceType, _ key: ObjectKey, propagation: DeleteOptions.Propagation) {
     guard let current = store.get(key), current[path: ["metadata", "deletionTimestamp"]] != nil else { return }
-    if resource.groupResource == "namespaces" {
-      for contained in catalog.allResources where contained.namespaced {
-        for object in store.list(resource: contained.groupResource, namespace: key.name).items {
-          if let name = object[path: ["metadata", "name"]]?.stringValue {
-            store.remove(self.key(contained, namespace: key.name, name: name))
-          }
-        }
+    if resource.groupResource == "namespaces", !emptyNamespace(key.name) {
+      queue.asyncAfter(deadline: .now() + namespaceRecheckInterval) { [weak self] in
+        self?.completeDeletion(resource, key, propagation: propagation)
       }
+      return
     }
     if propagation == .foreground, let uid = current[path: ["metadata", "uid"]]?.stringValue {
       deleteDependents(uid: uid, propagation: .foreground)
@@ -98,6 +95,25 @@ extension Cluster {
       let removed = store.remove(key)
     else { return }
     collectDependents(of: removed, propagation: propagation)
+  }
+
+  /// How often a terminating namespace looks again whether its contents have gone.
+  private var namespaceRecheckInterval: TimeInterval { 0.25 }
+
+  /// Deletes what a terminating namespace still holds, pods through their graceful deletion as
+  /// the namespace controller does; true once nothing is left.
+  private func emptyNamespace(_ namespace: String) -> Bool {
+    var empty = true
+    for contained in catalog.allResources where contained.namespaced {
+      for object in store.list(resource: contained.groupResource, namespace: namespace).items {
+        empty = false
+        guard object[path: ["metadata", "deletionTimestamp"]] == nil,
+          let name = object[path: ["metadata", "name"]]?.stringValue
+        else { continue }
+        _ = try? delete(contained, namespace: namespace, name: name)
+      }
+    }
+    return empty
   }
 
   /// After an update: an object marked for deletion whose last finalizer was removed goes now.

@@ -13,6 +13,9 @@ public final class Cluster: @unchecked Sendable {
   /// How long a graceful deletion lasts at most: real grace periods are compressed to this.
   public var maximumGracePeriod: TimeInterval = 1
   public var now: () -> Date = Date.init
+  /// The cluster CA's certificate (PEM) that every namespace's kube-root-ca.crt ConfigMap carries;
+  /// loading a topology sets it.
+  public var caPEM = ""
 
   public init(
     catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission()
@@ -40,7 +43,8 @@ public final class Cluster: @unchecked Sendable {
   }
 
   /// Checks that a namespaced write targets a namespace that exists and is not being deleted.
-  func requireNamespace(_ resource: ResourceType, _ namespace: String?, creating: Bool) throws {
+  /// `name` is the object's, which the real server's refusal names.
+  func requireNamespace(_ resource: ResourceType, _ namespace: String?, creating: Bool, name: String = "") throws {
     guard resource.namespaced else { return }
     guard let namespace, !namespace.isEmpty else {
       throw APIError.badRequest("the server could not find the requested resource")
@@ -50,7 +54,7 @@ public final class Cluster: @unchecked Sendable {
     }
     if creating, object[path: ["metadata", "deletionTimestamp"]] != nil {
       throw APIError.forbidden(
-        resource,
+        resource, name: name,
         reason: "unable to create new content in namespace \(namespace) because it is being terminated")
     }
   }
@@ -77,7 +81,7 @@ public final class Cluster: @unchecked Sendable {
       object[path: ["metadata", "name"]] = .string(name)
     }
     try admission.validateName(object, resource)
-    try requireNamespace(resource, namespace, creating: true)
+    try requireNamespace(resource, namespace, creating: true, name: name)
     stampCreation(&object, resource)
     admission.setDefaults(&object, resource, cluster: self)
     try admission.validate(object, old: nil, resource)

@@ -7,12 +7,14 @@ public final class ControllerManager: @unchecked Sendable {
   private var watchIDs: [Int] = []
   private let controllers: [Controller]
 
-  /// The controllers a sandbox runs: the workload controllers, the scheduler and the simulated kubelet.
+  /// The controllers a sandbox runs: the workload controllers (Deployment, ReplicaSet, DaemonSet),
+  /// the namespace controller, the scheduler and the simulated kubelet.
   public convenience init(cluster: Cluster, timing: ControllerTiming = ControllerTiming()) {
     self.init(
       cluster: cluster,
       controllers: [
-        DeploymentController(cluster: cluster), ReplicaSetController(cluster: cluster), Scheduler(cluster: cluster),
+        DeploymentController(cluster: cluster), ReplicaSetController(cluster: cluster),
+        DaemonSetController(cluster: cluster), NamespaceController(cluster: cluster), Scheduler(cluster: cluster),
         Kubelet(cluster: cluster, timing: timing),
       ])
   }

@@ -6,6 +6,7 @@ extension Cluster {
   /// uid and creation time, owner references and endpoint targets get their owners' uids, and the
   /// `${…}` placeholders become the start time and this sandbox's CA.
   public func load(_ topology: Topology, caPEM: String, start: Date) throws {
+    self.caPEM = caPEM
     let values = [
       "${START}": APITimestamp.string(start),
       "${START_DATE}": String(APITimestamp.string(start).prefix(10)),

@@ -1,0 +1,19 @@
+import Foundation
+
+extension Kubectl {
+  /// Runs kubectl until `accept` takes its output or `seconds` pass; returns the last output.
+  /// It sleeps with Task.sleep, so waiting never holds one of the few threads the suite runs on.
+  @discardableResult
+  public func poll(_ arguments: [String], seconds: TimeInterval = 30, until accept: (String) -> Bool) async throws
+    -> String
+  {
+    let deadline = Date().addingTimeInterval(seconds)
+    var last = ""
+    while Date() < deadline {
+      last = try run(arguments).stdout
+      if accept(last) { return last }
+      try await Task.sleep(nanoseconds: 500_000_000)
+    }
+    return last
+  }
+}
