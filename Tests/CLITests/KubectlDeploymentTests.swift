@@ -9,14 +9,7 @@ import Testing
   /// Runs `arguments` until `accept` takes the output or 60 seconds pass; returns the last output.
   @discardableResult
   func poll(_ kubectl: Kubectl, _ arguments: [String], until accept: (String) -> Bool) async throws -> String {
-    let deadline = Date().addingTimeInterval(60)
-    var last = ""
-    while Date() < deadline {
-      last = try kubectl.run(arguments).stdout
-      if accept(last) { return last }
-      try await Task.sleep(nanoseconds: 500_000_000)
-    }
-    return last
+    try await kubectl.poll(arguments, seconds: 60, until: accept)
   }
 
   /// One line per pod of the deployment: `name phase image`.
