@@ -10,7 +10,7 @@ public final class ObjectStore: @unchecked Sendable {
   private var history: [WatchEvent] = []
   private var watchers: [Int: Watcher] = [:]
   private var nextWatcherID = 0
-  /// How many past events a watch may resume from before it gets 410 Expired.
+  /// At least this many past events are kept for watches to resume from; older versions get 410 Expired.
   let historyLimit: Int
 
   struct Watcher {
@@ -164,7 +164,9 @@ public final class ObjectStore: @unchecked Sendable {
 
   private func publish(_ event: WatchEvent) {
     history.append(event)
-    if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
+    // Trim in batches of a quarter of the limit: removing from the front of an array copies the rest,
+    // and doing it on every write would put a 10,000-element copy on the store's hot path.
+    if history.count > historyLimit + historyLimit / 4 { history.removeFirst(history.count - historyLimit) }
     for watcher in watchers.values
     where watcher.resource == event.resource && (watcher.namespace == nil || watcher.namespace == event.namespace) {
       watcher.deliver(event)
