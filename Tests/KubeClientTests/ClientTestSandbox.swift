@@ -31,7 +31,6 @@ final class FixedCredentials: CredentialSource, @unchecked Sendable {
 /// A TLS sandbox started for one test, with endpoints built by hand as a kubeconfig would.
 final class ClientTestSandbox {
   let sandbox: Sandbox
-  private var running = true
 
   init() throws {
     sandbox = try Sandbox(options: .init(tls: true))
@@ -40,10 +39,10 @@ final class ClientTestSandbox {
 
   deinit { stop() }
 
-  /// Shuts the server down, once: a second shutdown of its event loops would hang.
+  /// Shuts the server down; the server ignores later calls (the deinit's), and stopping the
+  /// controllers twice is harmless.
   func stop() {
-    if running { sandbox.shutdown() }
-    running = false
+    sandbox.shutdown()
   }
 
   var credentials: SandboxCredentials { sandbox.credentials! }
