@@ -5,6 +5,8 @@ struct Kubelab: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kubelab",
     abstract: "Hands-on Kubernetes practice labs, graded against a live cluster.",
-    subcommands: [SandboxCommand.self, DoctorCommand.self, LintCommand.self]
+    subcommands: [
+      LabsCommand.self, NewCommand.self, LintCommand.self, SandboxCommand.self, DoctorCommand.self,
+    ]
   )
 }

@@ -25,7 +25,7 @@ public struct ShellCommand: Sendable {
   /// command, and a background process the command leaves behind would hold a pipe open forever.
   public func run() async -> ShellResult {
     let outputPath = NSTemporaryDirectory() + "kubelab-shell-\(UUID().uuidString).out"
-    FileManager.default.createFile(atPath: outputPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: outputPath) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -34,6 +34,9 @@ struct SandboxCommand: ParsableCommand {
       valueName: "list"))
   var faults: String?
 
+  @Flag(help: .hidden)
+  var detached = false
+
   func validate() throws {
     if let faults {
       do { _ = try FaultInjector.parse(faults) } catch { throw ValidationError("\(error)") }
@@ -50,16 +53,25 @@ struct SandboxCommand: ParsableCommand {
     } catch {
       throw ValidationError("the sandbox could not start: \(error)")
     }
-    let path = kubeconfig ?? StateDirectory.path + "/sandbox/kubeconfig"
+    let path = kubeconfig ?? SandboxRecord.defaultKubeconfig
     do {
       try sandbox.writeKubeconfig(to: path)
     } catch {
       sandbox.shutdown()
       throw ValidationError("cannot write the kubeconfig to \(path): \(error.localizedDescription)")
     }
+    let record = SandboxRecord(
+      pid: getpid(), url: sandbox.url, kubeconfig: path, topology: topology, detached: detached)
+    do {
+      try record.write()
+    } catch {
+      sandbox.shutdown()
+      throw ValidationError("cannot record the sandbox in \(SandboxRecord.path): \(error.localizedDescription)")
+    }
     print("Sandbox ready: \(sandbox.url) (kubeconfig: \(path))")
     fflush(stdout)
     TerminationSignal.wait()
+    record.remove()
     sandbox.shutdown()
   }
 }

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LabKit
+
+/// `kubelab labs`: the library, one row per lab.
+struct LabsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "labs",
+    abstract: "List the labs.",
+    discussion: "Lists every lab of the library with its title, duration, number of tasks and topology."
+  )
+
+  @Option(help: "The folder holding Labs/ and Graders/ (default: $KUBELAB_LABS, else the nearest one above).")
+  var labs: String?
+
+  @Option(help: "How to print the list: text or json.")
+  var output: OutputFormat = .text
+
+  struct Entry: Encodable {
+    var id: String
+    var title: String?
+    var summary: String?
+    var duration: String?
+    var tasks: Int?
+    var topology: String?
+    var tags: [String]?
+    /// Set when the lab cannot run, with the first reason.
+    var problem: String?
+  }
+
+  func run() throws {
+    let library = LabLibrary.locate(explicit: labs)
+    let ids = library.ids()
+    guard !ids.isEmpty else {
+      throw ValidationError("no labs in \(library.labsFolder)")
+    }
+    let entries = ids.map { id -> Entry in
+      do {
+        let lab = try library.load(id).lab
+        return Entry(
+          id: id, title: lab.title, summary: lab.summary, duration: lab.duration?.compactText, tasks: lab.tasks.count,
+          topology: lab.topology.rawValue, tags: lab.tags)
+      } catch {
+        return Entry(id: id, problem: "\(error)".components(separatedBy: "\n").first)
+      }
+    }
+    if output == .json { return try JSONOutput.print(entries) }
+    var table = TextTable(["ID", "TITLE", "DURATION", "TASKS", "TOPOLOGY"])
+    for entry in entries {
+      if let problem = entry.problem {
+        table.add([entry.id, "(cannot run: \(problem))", "", "", ""])
+      } else {
+        table.add([
+          entry.id, entry.title ?? "", entry.duration ?? "-", entry.tasks.map(String.init) ?? "", entry.topology ?? "",
+        ])
+      }
+    }
+    print(table.text)
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Starts `kubelab sandbox` in the background, outliving the command that started it, for the
+/// multi-command flow (`start --sandbox`, then kubectl, `check`, `stop` from other shells).
+enum DetachedSandbox {
+  static var logPath: String { SandboxRecord.folder + "/sandbox.log" }
+
+  /// Launches this executable's `sandbox` command in a session of its own (so closing the
+  /// terminal does not end it) and waits until it has recorded itself.
+  static func launch(topology: String, timeout: Duration = .seconds(60)) async throws -> SandboxRecord {
+    try FileManager.default.createDirectory(atPath: SandboxRecord.folder, withIntermediateDirectories: true)
+    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+    let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+    defer { try? log.close() }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+    process.arguments = [Self.executable, "sandbox", "--topology", topology, "--detached"]
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = log
+    process.standardError = log
+    try process.run()
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      if let record = SandboxRecord.running(), record.detached, record.topology == topology { return record }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    let output = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+    throw SandboxLaunchError(log: output.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// Ends a sandbox and waits (a little) for it to go, so a following start gets a fresh one.
+  static func stop(_ record: SandboxRecord) async {
+    kill(record.pid, SIGTERM)
+    for _ in 0..<100 where kill(record.pid, 0) == 0 {
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    try? FileManager.default.removeItem(atPath: SandboxRecord.path)
+  }
+
+  /// This very executable, however it was invoked (a PATH name, a symlink, a relative path).
+  private static var executable: String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+  }
+}
+
+struct SandboxLaunchError: Error, CustomStringConvertible {
+  var log: String
+  var description: String {
+    "the sandbox did not start within a minute" + (log.isEmpty ? "" : ": \(log)")
+  }
+}

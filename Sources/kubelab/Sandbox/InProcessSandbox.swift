@@ -1,0 +1,29 @@
+import Foundation
+import KubeSim
+import LabKit
+
+/// A sandbox that lives exactly as long as one command (`practice --sandbox`, `test`), with a
+/// kubeconfig file so that kubectl and `script` checks reach it too.
+final class InProcessSandbox {
+  let sandbox: Sandbox
+  let kubeconfigPath: String
+  let cluster: LabCluster
+
+  init(topology: String) throws {
+    sandbox = try Sandbox(options: .init(topology: topology))
+    do {
+      try sandbox.start()
+      kubeconfigPath = NSTemporaryDirectory() + "kubelab-sandbox-\(UUID().uuidString).kubeconfig"
+      try sandbox.writeKubeconfig(to: kubeconfigPath)
+      cluster = try LabCluster(kubeconfig: kubeconfigPath, context: nil)
+    } catch {
+      sandbox.shutdown()
+      throw error
+    }
+  }
+
+  func shutdown() {
+    sandbox.shutdown()
+    try? FileManager.default.removeItem(atPath: kubeconfigPath)
+  }
+}
