@@ -52,6 +52,21 @@ import Testing
     #expect(codes == ["503", "503", "200"])
   }
 
+  @Test func faultsCanBeQueuedAndClearedWhileItRuns() throws {
+    let sandbox = try SandboxProcess(arguments: ["--no-tls"])
+    defer { _ = sandbox.stop() }
+    func curl(_ arguments: [String]) throws -> String {
+      try ProcessRunner.run("/usr/bin/curl", ["-s"] + arguments).stdout
+    }
+    let code = ["-o", "/dev/null", "-w", "%{http_code}", sandbox.url + "/api"]
+    #expect(try curl(["-X", "POST", "--data", "status:500*2", sandbox.url + "/debug/faults"]) == "queued 2 faults\n")
+    #expect(try curl(code) == "500")
+    #expect(try curl(["-X", "DELETE", sandbox.url + "/debug/faults"]) == "cleared\n")
+    #expect(try curl(code) == "200")
+    let bad = try curl(["-X", "POST", "--data", "explode", sandbox.url + "/debug/faults"])
+    #expect(bad.contains("invalid fault \"explode\""))
+  }
+
   @Test func badOptionsAreNamed() throws {
     let kubelab = try BuiltProducts.kubelab()
     let faults = try ProcessRunner.run(kubelab, ["sandbox", "--faults", "explode"])

@@ -61,6 +61,10 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     let request = APIRequest(
       method: requestHead.method.rawValue, uri: requestHead.uri,
       headers: requestHead.headers.map { (name: $0.name, value: $0.value) }, body: body, user: user)
+    if requestHead.uri.split(separator: "?").first.map(String.init) == FaultInjector.endpointPath {
+      write(faults.answer(method: requestHead.method.rawValue, body: body), for: requestHead, context: context)
+      return
+    }
     switch faults.take() {
     case nil:
       write(api.handle(request), for: requestHead, context: context)
