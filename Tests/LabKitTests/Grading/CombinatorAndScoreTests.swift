@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LabKit
@@ -78,6 +79,12 @@ struct CombinatorAndScoreTests {
     #expect(labReport.earned == 5)
     #expect(abs(labReport.percent - 500.0 / 7.0) < 1e-9)
     #expect(labReport.passed)
+    // The report travels as JSON (the CLI's --json and the session file) with nothing lost.
+    let decoded = try JSONDecoder().decode(GradeReport.self, from: JSONEncoder().encode(labReport))
+    #expect(decoded.tasks.map(\.status) == labReport.tasks.map(\.status))
+    #expect(decoded.tasks.flatMap(\.checks).map(\.message) == labReport.tasks.flatMap(\.checks).map(\.message))
+    #expect(decoded.earned == 5)
+    #expect(decoded.reads == labReport.reads)
 
     grader.passMark = 75
     let strict = await LabGrading(lab: fixture.lab, grader: grader, cluster: fixture.test.cluster, workdir: nil)
