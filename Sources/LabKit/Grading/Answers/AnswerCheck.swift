@@ -1,0 +1,78 @@
+import KubeModel
+
+/// Grades a learner's answer to a question or choice. Fail messages never reveal the right answer.
+struct AnswerCheck {
+  let answer: Answer
+  let labNamespace: String
+  /// The options of a choice task; nil for a question.
+  let options: [String]?
+
+  /// `given` is trimmed and not empty.
+  func evaluate(_ given: String, snapshot: ClusterSnapshot) -> CheckOutcome {
+    var text = given
+    if let options {
+      guard let option = ChoiceAnswer.option(given, among: options) else {
+        return .fail("the answer \(ValueText.quoted(given)) is not one of the \(options.count) options")
+      }
+      text = option
+    }
+    let wrong = CheckOutcome.fail("the answer \(ValueText.quoted(given)) is not right")
+    let right = CheckOutcome.pass("the answer \(ValueText.quoted(given)) is right")
+    switch answer {
+    case .fixed(let expected):
+      do {
+        return try expected.accepts(text) ? right : wrong
+      } catch {
+        return .error("the grader's regular expression does not compile: \(error)")
+      }
+    case .count(let query):
+      let key = ReadKey(query, labNamespace: labNamespace)
+      switch selected(query, key, snapshot) {
+      case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
+      case .success(let objects): return AnswerText.number(text) == Double(objects.count) ? right : wrong
+      }
+    case .field(let query, let template):
+      let key = ReadKey(query, labNamespace: labNamespace)
+      switch field(query, key, template, snapshot) {
+      case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
+      case .success(let expected): return Self.sameValue(expected, text) ? right : wrong
+      }
+    }
+  }
+
+  /// Computed texts compare as numbers when both are numbers (`3` and `3.0`), else as text ignoring case.
+  static func sameValue(_ expected: String, _ given: String) -> Bool {
+    if let left = AnswerText.number(expected), let right = AnswerText.number(given) { return left == right }
+    return AnswerText.trimmed(expected).lowercased() == given.lowercased()
+  }
+
+  private struct Reason: Error {
+    var text: String
+  }
+
+  private func selected(_ query: ObjectQuery, _ key: ReadKey, _ snapshot: ClusterSnapshot) -> Result<[JSON], Reason> {
+    switch snapshot.outcome(key) {
+    case .failed(let reason): return .failure(Reason(text: reason))
+    case .objects(let objects): return .success(query.selecting(objects))
+    }
+  }
+
+  /// The printed value of the jsonpath on the one object the query selects.
+  private func field(_ query: ObjectQuery, _ key: ReadKey, _ template: JSONPathTemplate, _ snapshot: ClusterSnapshot)
+    -> Result<String, Reason>
+  {
+    selected(query, key, snapshot).flatMap { objects in
+      guard objects.count == 1, let object = objects.first else {
+        let what = query.name.map { "\(key.resource.singular) \($0)\(key.location)" } ?? key.description
+        return .failure(
+          Reason(text: objects.isEmpty ? "\(what) not found" : "\(what) selects \(objects.count) objects, expected one")
+        )
+      }
+      do {
+        return .success(try template.render(object))
+      } catch {
+        return .failure(Reason(text: "\(template) cannot be evaluated: \(error)"))
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/// Evaluates checks against a grading pass's snapshot, polling `within` checks.
+struct CheckEvaluator {
+  let snapshot: ClusterSnapshot
+  let labNamespace: String
+  /// For `script` checks: the cluster's KUBECONFIG.
+  let environment: [String: String]
+  /// Where `script` checks run (nil: the current directory).
+  let scriptDirectory: String?
+  /// Where relative `file` paths resolve.
+  let fileDirectory: String
+  static let pollInterval = Duration.milliseconds(500)
+
+  /// The check's outcome; a check with `within` that does not pass is evaluated again every
+  /// `pollInterval`, re-reading only the reads it needs, until it passes or the time is up. Errors
+  /// are polled too: a 5xx or a dropped connection may be gone on the next try.
+  func evaluate(_ check: Check) async -> CheckOutcome {
+    var outcome = await evaluateOnce(check)
+    guard outcome.verdict != .pass, let within = check.within else { return outcome }
+    let clock = ContinuousClock()
+    let deadline = clock.now + within
+    let keys = ReadPlanner.keys(of: check, labNamespace: labNamespace)
+    while outcome.verdict != .pass, clock.now < deadline {
+      do {
+        try await Task.sleep(for: min(Self.pollInterval, deadline - clock.now))
+      } catch {
+        break
+      }
+      await snapshot.refresh(keys)
+      outcome = await evaluateOnce(check)
+    }
+    if outcome.verdict != .pass { outcome.message += " (after waiting \(within.formattedSeconds))" }
+    return outcome
+  }
+
+  private func evaluateOnce(_ check: Check) async -> CheckOutcome {
+    var outcome: CheckOutcome
+    switch check.kind {
+    case .objects(let query, let assertion):
+      let key = ReadKey(query, labNamespace: labNamespace)
+      outcome = ObjectCheck(query: query, key: key, assertion: assertion).evaluate(snapshot.outcome(key))
+    case .all(let checks): outcome = Self.all(await evaluate(checks))
+    case .any(let checks): outcome = Self.any(await evaluate(checks))
+    case .not(let check): outcome = Self.not(await evaluate(check))
+    case .script(let command):
+      outcome = await ScriptCheck(command: command, environment: environment, directory: scriptDirectory).evaluate()
+    case .file(let file): outcome = FileCheckEvaluation(check: file, directory: fileDirectory).evaluate()
+    }
+    if let hint = check.hint { outcome.hint = hint }
+    return outcome
+  }
+
+  private func evaluate(_ checks: [Check]) async -> [CheckOutcome] {
+    var outcomes: [CheckOutcome] = []
+    for check in checks { outcomes.append(await evaluate(check)) }
+    return outcomes
+  }
+
+  /// Fails when a part fails; else an error when a part could not be evaluated; else passes.
+  static func all(_ parts: [CheckOutcome]) -> CheckOutcome {
+    for verdict in [Verdict.fail, .error] where parts.contains(where: { $0.verdict == verdict }) {
+      return combined(parts.filter { $0.verdict == verdict }, verdict)
+    }
+    return combined(parts, .pass)
+  }
+
+  /// Passes when a part passes; else an error when a part could not be evaluated; else fails.
+  static func any(_ parts: [CheckOutcome]) -> CheckOutcome {
+    if let passed = parts.first(where: { $0.verdict == .pass }) { return passed }
+    if parts.contains(where: { $0.verdict == .error }) {
+      return combined(parts.filter { $0.verdict == .error }, .error)
+    }
+    var outcome = combined(parts, .fail)
+    outcome.message = "none of the alternatives holds: " + outcome.message
+    return outcome
+  }
+
+  /// Swaps pass and fail; an error stays an error.
+  static func not(_ part: CheckOutcome) -> CheckOutcome {
+    switch part.verdict {
+    case .pass: return .fail("expected this not to hold: \(part.message)")
+    case .fail: return .pass(part.message)
+    case .error: return part
+    }
+  }
+
+  /// The parts' messages together, with the first hint among them.
+  private static func combined(_ parts: [CheckOutcome], _ verdict: Verdict) -> CheckOutcome {
+    CheckOutcome(
+      verdict: verdict, message: parts.map(\.message).joined(separator: "; "), hint: parts.lazy.compactMap(\.hint).first
+    )
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Grades a lab's tasks against a live cluster: the engine behind `kubelab check`.
+///
+/// One pass first plans the reads every graded check and computed answer needs, makes each
+/// distinct list request once, then evaluates everything in memory (re-reading only for checks that
+/// poll with `within`). docs/labs.md, "How grading works", states the rules.
+public struct LabGrading: Sendable {
+  public let lab: Lab
+  public let grader: Grader
+  public let cluster: LabCluster
+  /// Where relative `file` paths resolve and `script` checks run; nil is the current directory.
+  public let workdir: String?
+
+  public init(lab: Lab, grader: Grader, cluster: LabCluster, workdir: String?) {
+    self.lab = lab
+    self.grader = grader
+    self.cluster = cluster
+    self.workdir = workdir
+  }
+
+  /// The grader's pass mark, else the lab's.
+  public var passMark: Double { grader.passMark ?? lab.passMark }
+
+  /// The ids among `ids` that name no task of the lab (`grade` leaves them out).
+  public func unknownTasks(_ ids: [String]) -> [String] {
+    let known = Set(lab.tasks.map(\.id.value))
+    return ids.filter { !known.contains($0) }
+  }
+
+  /// Grades the given tasks (nil: all, in lab order) with the learner's answers (task id → text).
+  public func grade(tasks ids: [String]? = nil, answers: [String: String]) async -> GradeReport {
+    let wanted = ids.map(Set.init)
+    let tasks = lab.tasks.filter { wanted?.contains($0.id.value) ?? true }
+    let entries = Dictionary(grader.tasks.map { ($0.id.value, $0) }) { first, _ in first }
+    let given = answers.mapValues(AnswerText.trimmed).filter { !$0.value.isEmpty }
+
+    var planner = ReadPlanner(labNamespace: lab.namespace)
+    for task in tasks {
+      guard let entry = entries[task.id.value] else { continue }
+      if let answer = entry.answer {
+        // An unanswered question needs no computed answer.
+        if given[task.id.value] != nil { planner.add(answer) }
+      } else {
+        entry.checks.forEach { planner.add($0) }
+      }
+    }
+    let snapshot = ClusterSnapshot(cluster: cluster)
+    await snapshot.read(planner.keys)
+
+    let grading = TaskGrading(
+      snapshot: snapshot, labNamespace: lab.namespace,
+      checks: CheckEvaluator(
+        snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
+        scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath))
+    var results: [TaskResult] = []
+    for task in tasks {
+      results.append(
+        await grading.result(
+          for: task, entry: entries[task.id.value], answer: answers[task.id.value], given: given[task.id.value]))
+    }
+    return GradeReport(lab: lab.id.value, tasks: results, passMark: passMark, reads: snapshot.requests)
+  }
+}

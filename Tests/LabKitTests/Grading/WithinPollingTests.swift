@@ -1,0 +1,41 @@
+import KubeModel
+import Testing
+
+@testable import LabKit
+
+@Suite("Grading with within: a failing check is polled until it passes or the time is up")
+struct WithinPollingTests {
+  static func configMap(_ name: String) -> JSON {
+    ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": .string(name)], "data": ["mode": "dev"]]
+  }
+
+  @Test("a check passes once a change made during grading shows up")
+  func passesAfterChange() async throws {
+    let fixture = try GradingFixture(
+      tasks: "  - { id: t, ask: a, action: true }",
+      grader: "  t: { checks: [{ resource: cm, name: late, within: 30s }, { resource: pods, absent: true }] }")
+    let grading = Task { await fixture.grade() }
+    // Let the first evaluation see no ConfigMap, then create it while the grader polls.
+    try await Task.sleep(for: .seconds(1))
+    try await fixture.create("configmaps", Self.configMap("late"))
+    let report = await grading.value
+    let task = try report.task("t")
+    #expect(task.verdicts == [.pass, .pass])
+    #expect(task.messages[0] == "configmap late exists in namespace default")
+    // The first reads of configmaps and pods, then at least one re-read of configmaps alone.
+    #expect(report.reads >= 3)
+  }
+
+  @Test("a check that never passes fails after its time, saying how long it waited")
+  func failsAfterTime() async throws {
+    let fixture = try GradingFixture(
+      tasks: "  - { id: t, ask: a, action: true }",
+      grader: "  t: { checks: [{ resource: cm, name: never, within: 1s, hint: Create it. }] }")
+    let report = await fixture.grade()
+    let task = try report.task("t")
+    #expect(task.status == .failed)
+    #expect(task.messages == ["configmap never not found in namespace default (after waiting 1s)"])
+    #expect(task.hint == "Create it.")
+    #expect(report.reads >= 2)
+  }
+}
