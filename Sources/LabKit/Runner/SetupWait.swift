@@ -38,9 +38,12 @@ struct SetupWait: Sendable {
   }
 
   /// `3 pods (app=web) in namespace web`, `deployments web in namespace shop`.
-  var subject: String {
+  var subject: String { step.count.map { "\($0) \(selection)" } ?? selection }
+
+  /// `pods (app=web) in namespace web`: which objects, without how many.
+  private var selection: String {
     let query = step.query
-    var text = step.count.map { "\($0) \(query.resource.plural)" } ?? query.resource.plural
+    var text = query.resource.plural
     if let name = query.name { text += " \(name)" }
     let selectors = [query.selector?.description, query.fieldSelector?.description].compactMap { $0 }
     if !selectors.isEmpty { text += " (\(selectors.joined(separator: ", ")))" }
@@ -52,8 +55,8 @@ struct SetupWait: Sendable {
     let names = objects.compactMap { $0[path: ["metadata", "name"]]?.stringValue }
     var text =
       objects.isEmpty
-      ? "found no \(subject)"
-      : "found \(objects.count) of \(required) \(subject) (\(names.joined(separator: ", ")))"
+      ? "found no \(selection)"
+      : "found \(objects.count) of \(required) \(selection) (\(names.joined(separator: ", ")))"
     if let condition = step.condition, !objects.isEmpty {
       let waiting = objects.filter { !Self.has(condition, $0) }.compactMap {
         $0[path: ["metadata", "name"]]?.stringValue

@@ -97,7 +97,7 @@ struct RunnerTests {
         namespace: slow
         setup:
           - apply: setup/app.yaml
-          - wait: { resource: pods, selector: app=none, within: 1s }
+          - wait: { resource: pods, selector: app=none, count: 2, within: 1s }
         workdir: [files/notes.yaml]
         tasks: [{ id: q, ask: Why? }]
         """,
@@ -106,11 +106,36 @@ struct RunnerTests {
       try await LabRunner(lab: lab.lab, cluster: test.cluster).start(workdir: lab.workdir) { _ in }
     }
     #expect(error.step == 2)
-    #expect(error.what == "wait for pods (app=none) in namespace slow")
+    #expect(error.what == "wait for 2 pods (app=none) in namespace slow")
     #expect(error.reason == "timed out after 1s: found no pods (app=none) in namespace slow")
     #expect(error.leftBehind.isEmpty)
     try await expectGoneOrTerminating(test, namespace: "slow")
     #expect(!FileManager.default.fileExists(atPath: lab.workdir + "/files/notes.yaml"))
+  }
+
+  @Test("a wait for a condition that never comes says which objects lack it")
+  func conditionTimeout() async throws {
+    let test = try LabTestCluster()
+    let lab = try RunnerLab(
+      id: "cond",
+      lab: """
+        id: cond
+        title: Cond
+        namespace: cond
+        setup:
+          - apply: setup/pod.yaml
+          - wait: { resource: pods, name: bad, condition: Ready, within: 1s }
+        tasks: [{ id: q, ask: Why? }]
+        """,
+      files: [
+        "setup/pod.yaml":
+          "apiVersion: v1\nkind: Pod\nmetadata: { name: bad }\nspec: { containers: [{ name: c, image: redis123 }] }\n"
+      ])
+    let error = try await #require(throws: RunnerError.self) {
+      try await LabRunner(lab: lab.lab, cluster: test.cluster).start(workdir: lab.workdir) { _ in }
+    }
+    #expect(error.reason == "timed out after 1s: found 1 of 1 pods bad in namespace cond (bad); not Ready: bad")
+    try await expectGoneOrTerminating(test, namespace: "cond")
   }
 
   @Test("a failing run step names its step with the output tail, and objects in an existing namespace are undone")
