@@ -84,12 +84,14 @@ import Testing
     #expect(lab.tasks.map(\.kind) == [.question, .choice(["A", "B", "C"]), .action, .question])
     #expect(lab.tasks[0].ask == "How many?")
     try #require(lab.setup.count == 4)
-    guard case .namespace("demo") = lab.setup[0], case .apply(let file) = lab.setup[1],
-      case .wait(let wait) = lab.setup[2], case .run("kubectl get pods") = lab.setup[3]
+    guard case .namespace(let namespace) = lab.setup[0], case .apply(let file) = lab.setup[1],
+      case .wait(let wait) = lab.setup[2], case .run(let command) = lab.setup[3]
     else {
       Issue.record("unexpected setup \(lab.setup)")
       return
     }
+    #expect(namespace.value == "demo")
+    #expect(command.value == "kubectl get pods")
     #expect(file.value == "setup/app.yaml")
     #expect(wait.query.resource.plural == "deployments")
     #expect(wait.query.resource.group == "apps")

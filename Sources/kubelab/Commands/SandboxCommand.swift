@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KubeSim
+import LabKit
 
 /// `kubelab sandbox`: serves a simulated cluster until interrupted.
 struct SandboxCommand: ParsableCommand {

@@ -36,8 +36,8 @@ enum LabReader {
     else { return nil }
     switch kind {
     case "apply": return reader.string("apply").map { .apply($0) }
-    case "namespace": return reader.string("namespace").map { .namespace($0.value) }
-    case "run": return reader.string("run").map { .run($0.value) }
+    case "namespace": return reader.string("namespace").map { .namespace($0) }
+    case "run": return reader.string("run").map { .run($0) }
     default: return reader["wait"].flatMap { wait($0, log: log) }.map { .wait($0) }
     }
   }

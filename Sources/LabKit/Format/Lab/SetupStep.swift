@@ -5,11 +5,11 @@ public enum SetupStep: Sendable {
   /// A manifest file under the lab folder (multi-document YAML allowed).
   case apply(Located<String>)
   /// Create this namespace.
-  case namespace(String)
+  case namespace(Located<String>)
   /// Wait until objects are there (and meet a condition).
   case wait(WaitStep)
   /// A shell command run with KUBECONFIG set.
-  case run(String)
+  case run(Located<String>)
 }
 
 /// `wait: {resource, namespace?, selector?, name?, count?, condition?, within?}`.
