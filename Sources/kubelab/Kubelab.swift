@@ -6,7 +6,10 @@ struct Kubelab: AsyncParsableCommand {
     commandName: "kubelab",
     abstract: "Hands-on Kubernetes practice labs, graded against a live cluster.",
     subcommands: [
-      LabsCommand.self, NewCommand.self, LintCommand.self, SandboxCommand.self, DoctorCommand.self,
+      PracticeCommand.self, LabsCommand.self, StartCommand.self, TasksCommand.self, ShowCommand.self,
+      AnswerCommand.self, CheckCommand.self, HintCommand.self, SolutionCommand.self, StatusCommand.self,
+      ResetCommand.self, StopCommand.self, LintCommand.self, TestCommand.self, NewCommand.self,
+      SandboxCommand.self, DoctorCommand.self,
     ]
   )
 }

@@ -11,6 +11,9 @@ public struct LabGrading: Sendable {
   public let cluster: LabCluster
   /// Where relative `file` paths resolve and `script` checks run; nil is the current directory.
   public let workdir: String?
+  /// Whether failing checks with `within` are polled until their time is up (the default); the
+  /// self-test turns it off to grade a state that nobody is changing.
+  public var polls = true
 
   public init(lab: Lab, grader: Grader, cluster: LabCluster, workdir: String?) {
     self.lab = lab
@@ -52,7 +55,7 @@ public struct LabGrading: Sendable {
       snapshot: snapshot, labNamespace: lab.namespace,
       checks: CheckEvaluator(
         snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
-        scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath))
+        scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath, polls: polls))
     var results: [TaskResult] = []
     for task in tasks {
       results.append(
@@ -60,5 +63,16 @@ public struct LabGrading: Sendable {
           for: task, entry: entries[task.id.value], answer: answers[task.id.value], given: given[task.id.value]))
     }
     return GradeReport(lab: lab.id.value, tasks: results, passMark: passMark, reads: snapshot.requests)
+  }
+
+  /// The answer a question or choice expects, as a learner would type it: the grader's text, or
+  /// a computed answer read from the cluster now. Nil for actions, regex answers and failed reads.
+  public func expectedAnswer(task id: String) async -> String? {
+    guard let answer = grader.tasks.first(where: { $0.id.value == id })?.answer else { return nil }
+    var planner = ReadPlanner(labNamespace: lab.namespace)
+    planner.add(answer)
+    let snapshot = ClusterSnapshot(cluster: cluster)
+    await snapshot.read(planner.keys)
+    return AnswerCheck(answer: answer, labNamespace: lab.namespace, options: nil).expected(snapshot: snapshot)
   }
 }

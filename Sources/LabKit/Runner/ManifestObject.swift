@@ -43,7 +43,8 @@ struct ManifestObject: Sendable {
     return objects
   }
 
-  private static func object(_ input: JSON, at position: SourcePosition, lab: String, namespace: String) throws
+  /// One object; `lab` nil leaves it unlabelled, as a learner's (or a replayed solution's) would be.
+  static func object(_ input: JSON, at position: SourcePosition, lab: String?, namespace: String) throws
     -> ManifestObject
   {
     guard input.objectValue != nil else { throw RunnerFailure("\(position): a manifest document must be an object") }
@@ -60,7 +61,7 @@ struct ManifestObject: Sendable {
     }
     var json = input
     json[path: ["metadata", "name"]] = .string(name)
-    json[path: ["metadata", "labels", LabLabel.key]] = .string(lab)
+    if let lab { json[path: ["metadata", "labels", LabLabel.key]] = .string(lab) }
     if type.namespaced, (json[path: ["metadata", "namespace"]]?.stringValue ?? "").isEmpty {
       json[path: ["metadata", "namespace"]] = .string(namespace)
     }

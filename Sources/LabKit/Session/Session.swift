@@ -36,7 +36,7 @@ public struct Session: Codable, Sendable, Equatable {
 
   /// Records a grade. An `error` (the grader could not look) is only added to the history: it
   /// never lowers or replaces an earlier score.
-  public mutating func record(task: String, status: TaskScore.Status, earned: Double, points: Double, at: Date) {
+  public mutating func record(task: String, status: TaskResult.Status, earned: Double, points: Double, at: Date) {
     history.append(GradeEvent(task: task, status: status, earned: earned, points: points, at: at))
     if status == .error, scores[task] != nil { return }
     scores[task] = TaskScore(earned: status == .error ? 0 : earned, points: points, status: status, at: at)
@@ -56,19 +56,12 @@ public struct RecordedAnswer: Codable, Sendable, Equatable {
 
 /// The score of one task as it last counted.
 public struct TaskScore: Codable, Sendable, Equatable {
-  /// How a grading of a task came out.
-  public enum Status: String, Codable, Sendable, CaseIterable {
-    case passed, partial, failed, unanswered
-    /// The grader could not look (unreachable cluster, timeout, 5xx, 401/403): not the learner's fault.
-    case error
-  }
-
   public var earned: Double
   public var points: Double
-  public var status: Status
+  public var status: TaskResult.Status
   public var at: Date
 
-  public init(earned: Double, points: Double, status: Status, at: Date) {
+  public init(earned: Double, points: Double, status: TaskResult.Status, at: Date) {
     self.earned = earned
     self.points = points
     self.status = status
@@ -79,12 +72,12 @@ public struct TaskScore: Codable, Sendable, Equatable {
 /// One grading of one task, as the history keeps it.
 public struct GradeEvent: Codable, Sendable, Equatable {
   public var task: String
-  public var status: TaskScore.Status
+  public var status: TaskResult.Status
   public var earned: Double
   public var points: Double
   public var at: Date
 
-  public init(task: String, status: TaskScore.Status, earned: Double, points: Double, at: Date) {
+  public init(task: String, status: TaskResult.Status, earned: Double, points: Double, at: Date) {
     self.task = task
     self.status = status
     self.earned = earned

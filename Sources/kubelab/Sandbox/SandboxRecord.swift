@@ -1,4 +1,5 @@
 import Foundation
+import LabKit
 
 /// What `kubelab sandbox` writes to the state directory while it serves, so that later commands
 /// (`start --sandbox`, `check --sandbox`, `stop`) find the same cluster.

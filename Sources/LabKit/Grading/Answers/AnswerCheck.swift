@@ -40,6 +40,24 @@ struct AnswerCheck {
     }
   }
 
+  /// The right answer written out: the first accepted text, the number, the set's items; a
+  /// computed answer from the snapshot. Nil for a regex (it has no one answer) or a failed read.
+  func expected(snapshot: ClusterSnapshot) -> String? {
+    switch answer {
+    case .fixed(let expected):
+      switch expected.rule {
+      case .text(let texts): return texts.first
+      case .number(let number): return number.pointsText
+      case .set(let items): return items.joined(separator: ", ")
+      case .regex: return nil
+      }
+    case .count(let query):
+      return try? selected(query, ReadKey(query, labNamespace: labNamespace), snapshot).get().count.description
+    case .field(let query, let template):
+      return try? field(query, ReadKey(query, labNamespace: labNamespace), template, snapshot).get()
+    }
+  }
+
   /// Computed texts compare as numbers when both are numbers (`3` and `3.0`), else as text ignoring case.
   static func sameValue(_ expected: String, _ given: String) -> Bool {
     if let left = AnswerText.number(expected), let right = AnswerText.number(given) { return left == right }

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Lines from stdin, read on a thread of their own: waiting for the learner must not hold one of
+/// the few threads that grading and an in-process sandbox share.
+final class LineReader: Sendable {
+  private let lines: AsyncStream<String>
+  /// Whether a person types the lines; when a script pipes them, they are echoed after the prompt
+  /// so the transcript reads like a session.
+  let interactive = isatty(STDIN_FILENO) != 0
+
+  init() {
+    let (stream, continuation) = AsyncStream.makeStream(of: String.self)
+    lines = stream
+    let thread = Thread {
+      while let line = readLine(strippingNewline: true) { continuation.yield(line) }
+      continuation.finish()
+    }
+    thread.start()
+  }
+
+  /// Shows `prompt` and returns the next line; nil at the end of input.
+  func next(prompt: String) async -> String? {
+    print(prompt, terminator: "")
+    fflush(stdout)
+    var iterator = lines.makeAsyncIterator()
+    guard let line = await iterator.next() else {
+      print("")
+      return nil
+    }
+    if !interactive { print(line) }
+    return line
+  }
+}

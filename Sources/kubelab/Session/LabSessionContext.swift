@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import LabKit
+
+/// What a command after `start` works on: the lab, the cluster it runs on, and its session.
+struct LabSessionContext {
+  let loaded: LoadedLab
+  let connection: ClusterConnection
+  let store: SessionStore
+
+  var lab: Lab { loaded.lab }
+  var cluster: LabCluster { connection.cluster }
+
+  static var store: SessionStore { SessionStore(directory: StateDirectory.path + "/sessions") }
+
+  /// The lab named by `--lab`, else the one last started on the chosen cluster.
+  static func open(_ options: LabOptions, lab: String?) throws -> LabSessionContext {
+    let connection = try ClusterConnection.existing(options)
+    let store = Self.store
+    guard let id = lab ?? store.currentLab(cluster: connection.cluster.name) else {
+      throw ValidationError(
+        "no lab is started on the cluster \(connection.cluster.name): start one with `kubelab start <lab>`"
+          + (options.sandbox ? " --sandbox" : "") + ", or name it with --lab")
+    }
+    return LabSessionContext(loaded: try loadLab(options, id: id), connection: connection, store: store)
+  }
+
+  static func loadLab(_ options: LabOptions, id: String) throws -> LoadedLab {
+    do {
+      return try options.library.load(id)
+    } catch {
+      throw CommandFailure(.invalidLab, "\(error)")
+    }
+  }
+
+  /// The session of this lab on this cluster, or an error saying how to start one.
+  func session() throws -> Session {
+    guard let session = try store.load(cluster: cluster.name, lab: loaded.id) else {
+      throw ValidationError("the lab \(loaded.id) is not started on \(cluster.name): run `kubelab start \(loaded.id)`")
+    }
+    return session
+  }
+
+  /// Changes the session under its lock.
+  @discardableResult
+  func updateSession<T>(_ body: (inout Session) throws -> T) throws -> T {
+    try store.update(cluster: cluster.name, lab: loaded.id) { session in
+      guard var current = session else {
+        throw ValidationError(
+          "the lab \(loaded.id) is not started on \(cluster.name): run `kubelab start \(loaded.id)`")
+      }
+      let result = try body(&current)
+      session = current
+      return result
+    }
+  }
+
+  /// A task by id or by its number in the lab (1-based), as `kubelab tasks` lists them.
+  func task(_ reference: String) throws -> LabTask {
+    if let task = lab.tasks.first(where: { $0.id.value == reference }) { return task }
+    if let number = Int(reference), lab.tasks.indices.contains(number - 1) { return lab.tasks[number - 1] }
+    let ids = lab.tasks.map(\.id.value)
+    throw ValidationError("the lab \(loaded.id) has no task `\(reference)` (its tasks: \(ids.joined(separator: ", ")))")
+  }
+
+  /// Grades tasks with the answers the session holds, records the results, and returns them.
+  ///
+  /// A question is graded when it is answered, against the cluster as it was then: a whole-lab
+  /// pass (`ids` nil) grades every action again but a question only while it has no grade (or
+  /// its grade was an error), and reports the recorded grade of the others. Named tasks are
+  /// always graded again.
+  func grade(tasks ids: [String]?, workdir: String?) async throws -> GradeReport {
+    let session = try session()
+    let recorded = { (task: LabTask) -> TaskScore? in
+      guard task.kind != .action, let score = session.scores[task.id.value] else { return nil }
+      return score.status == .error || score.status == .unanswered ? nil : score
+    }
+    let graded = ids ?? lab.tasks.filter { recorded($0) == nil }.map(\.id.value)
+    let grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: workdir)
+    let report = await grading.grade(tasks: graded, answers: session.answers.mapValues(\.text))
+    try updateSession { session in session.record(report) }
+    guard ids == nil else { return report }
+    let tasks = lab.tasks.compactMap { task -> TaskResult? in
+      if let result = report.tasks.first(where: { $0.id == task.id.value }) { return result }
+      guard let score = recorded(task) else { return nil }
+      return TaskResult(
+        id: task.id.value, kind: TaskResult.Kind(rawValue: TaskText.kind(task)) ?? .question, status: score.status,
+        points: score.points, earned: score.earned, answer: session.answers[task.id.value]?.text, checks: [],
+        hint: nil)
+    }
+    return GradeReport(
+      lab: report.lab, tasks: tasks, passMark: report.passMark, reads: report.reads, gradedAt: report.gradedAt)
+  }
+}
