@@ -51,16 +51,21 @@ public struct LabGrading: Sendable {
     let snapshot = ClusterSnapshot(cluster: cluster)
     await snapshot.read(planner.keys)
 
-    let grading = TaskGrading(
-      snapshot: snapshot, labNamespace: lab.namespace,
-      checks: CheckEvaluator(
-        snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
-        scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath, polls: polls))
+    let evaluator = CheckEvaluator(
+      snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
+      scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath, polls: polls)
+    let checked = tasks.compactMap { task in entries[task.id.value].flatMap { $0.answer == nil ? $0 : nil } }
+    var settled = await evaluator.settle(checked.flatMap(\.checks))[...]
+    let grading = TaskGrading(snapshot: snapshot, labNamespace: lab.namespace)
     var results: [TaskResult] = []
     for task in tasks {
+      let entry = entries[task.id.value]
+      let count = entry?.answer == nil ? entry?.checks.count ?? 0 : 0
       results.append(
-        await grading.result(
-          for: task, entry: entries[task.id.value], answer: answers[task.id.value], given: given[task.id.value]))
+        grading.result(
+          for: task, entry: entry, answer: answers[task.id.value], given: given[task.id.value],
+          settled: Array(settled.prefix(count))))
+      settled = settled.dropFirst(count)
     }
     return GradeReport(lab: lab.id.value, tasks: results, passMark: passMark, reads: snapshot.requests)
   }

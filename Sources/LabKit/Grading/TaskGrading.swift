@@ -2,10 +2,12 @@
 struct TaskGrading {
   let snapshot: ClusterSnapshot
   let labNamespace: String
-  let checks: CheckEvaluator
 
-  /// `answer` is what the learner wrote; `given` the same trimmed, nil when empty.
-  func result(for task: LabTask, entry: GraderTask?, answer: String?, given: String?) async -> TaskResult {
+  /// `answer` is what the learner wrote; `given` the same trimmed, nil when empty. `settled` are
+  /// the outcomes of the task's checks, in order (see `CheckEvaluator.settle`).
+  func result(for task: LabTask, entry: GraderTask?, answer: String?, given: String?, settled: [CheckOutcome])
+    -> TaskResult
+  {
     let kind = Self.kind(task.kind)
     guard let entry else {
       let missing = CheckResult(
@@ -28,8 +30,7 @@ struct TaskGrading {
         .evaluate(given, snapshot: snapshot)
       score(&result, [(outcome, 1)])
     } else {
-      var outcomes: [(CheckOutcome, Double)] = []
-      for check in entry.checks { outcomes.append((await checks.evaluate(check), check.points)) }
+      var outcomes = Array(zip(settled, entry.checks.map(\.points)))
       if outcomes.isEmpty { outcomes = [(.error("the grader has no checks for this task"), 1)] }
       score(&result, outcomes)
     }

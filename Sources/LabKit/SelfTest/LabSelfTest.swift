@@ -31,24 +31,27 @@ public struct LabSelfTest: Sendable {
     grading.polls = false
     progress("grading the untouched lab")
     let untouched = await grading.grade(answers: [:])
-    var answers: [String: String] = [:]
+    grading.polls = true
+    // A question is graded as soon as it is answered, as for a learner: a later solution may
+    // change what a computed answer reads. Actions are graded once every solution has run.
+    var answered: [String: TaskResult] = [:]
     var problems: [String: [String]] = [:]
     for task in loaded.lab.tasks {
       let id = task.id.value
       progress("replaying the solution of \(id)")
       switch await replay(task) {
-      case .answer(let text): answers[id] = text
+      case .answer(let text): answered[id] = await grading.grade(tasks: [id], answers: [id: text]).tasks.first
       case .done: break
       case .problem(let problem): problems[id, default: []].append(problem)
       }
     }
-    grading.polls = true
     progress("grading the solved lab")
-    let solved = await grading.grade(answers: answers)
+    let actions = loaded.lab.tasks.filter { $0.kind == .action }.map(\.id.value)
+    let solved = await grading.grade(tasks: actions, answers: [:])
     report.tasks = loaded.lab.tasks.map { task in
       let id = task.id.value
       let before = untouched.tasks.first { $0.id == id }
-      let after = solved.tasks.first { $0.id == id }
+      let after = answered[id] ?? solved.tasks.first { $0.id == id }
       var found = problems[id] ?? []
       if task.kind == .action, let before {
         if before.status == .error {
@@ -59,6 +62,7 @@ public struct LabSelfTest: Sendable {
               + "a check passes before the learner did anything")
         }
       }
+      if after == nil, found.isEmpty { found.append("it was not graded after the solution") }
       if let after, after.status != .passed {
         found.append(
           "after the solution it is \(after.status.rawValue) (\(after.earned.pointsText)/\(after.points.pointsText)): "
