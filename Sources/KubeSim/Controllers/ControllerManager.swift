@@ -8,15 +8,15 @@ public final class ControllerManager: @unchecked Sendable {
   private let controllers: [Controller]
 
   /// The controllers a sandbox runs: the workload controllers (Deployment, ReplicaSet, DaemonSet,
-  /// Job, CronJob), the endpoints controller, the namespace controller, the scheduler
+  /// StatefulSet, Job, CronJob), the endpoints controller, the namespace controller, the scheduler
   /// and the simulated kubelet.
   public convenience init(cluster: Cluster, timing: ControllerTiming = ControllerTiming()) {
     self.init(
       cluster: cluster,
       controllers: [
         DeploymentController(cluster: cluster), ReplicaSetController(cluster: cluster),
-        DaemonSetController(cluster: cluster), JobController(cluster: cluster), CronJobController(cluster: cluster),
-        EndpointsController(cluster: cluster),
+        DaemonSetController(cluster: cluster), StatefulSetController(cluster: cluster),
+        JobController(cluster: cluster), CronJobController(cluster: cluster), EndpointsController(cluster: cluster),
         NamespaceController(cluster: cluster), Scheduler(cluster: cluster),
         Kubelet(cluster: cluster, timing: timing),
       ])
