@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// StatefulSets in the sandbox: pods `<name>-0…` come up in order, each only once the one before
-/// is Ready, and a scale down removes the highest ordinals.
+/// is Ready, each with its own claim, and a scale down removes the highest ordinals.
 @Suite struct KubectlStatefulSetTests {
   let manifest = """
     apiVersion: v1
@@ -24,7 +24,10 @@ import Testing
       template:
         metadata: {labels: {app: db}}
         spec:
-          containers: [{name: nginx, image: nginx}]
+          containers: [{name: nginx, image: nginx, volumeMounts: [{name: data, mountPath: /data}]}]
+      volumeClaimTemplates:
+      - metadata: {name: data}
+        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
     """
 
   /// `name phase ready-since created pod-name-label revision` per pod of the set.
@@ -64,6 +67,15 @@ import Testing
       $0 == "pod/db-0\n"
     }
     #expect(one == "pod/db-0\n", "\(one)")
+    let claims = try kubectl("get pvc -n \(namespace) -o name").stdout
+    #expect(
+      claims == "persistentvolumeclaim/data-db-0\npersistentvolumeclaim/data-db-1\npersistentvolumeclaim/data-db-2\n",
+      "each ordinal got its claim, and a scale down keeps them: \(claims)")
+    let mounted = try kubectl.run([
+      "get", "pod", "db-0", "-n", namespace, "-o",
+      "jsonpath={.spec.volumes[?(@.name==\"data\")].persistentVolumeClaim.claimName}",
+    ]).stdout
+    #expect(mounted == "data-db-0")
     let status = try await kubectl.poll(
       ["get", "statefulset", "db", "-n", namespace, "-o", "jsonpath={.status.replicas}/{.status.readyReplicas}"]
     ) { $0 == "1/1" }

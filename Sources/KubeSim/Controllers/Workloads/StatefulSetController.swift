@@ -4,7 +4,8 @@ import KubeModel
 /// `OrderedReady` the next ordinal is created only once the ones before it are Ready and a scale
 /// down removes one pod at a time from the highest ordinal; under `Parallel` all of them move at
 /// once. A changed template rolls out from the highest ordinal down to the partition, one pod at a
-/// time. Finished pods are replaced under the same name.
+/// time. Finished pods are replaced under the same name; each pod gets its own claims from the
+/// `volumeClaimTemplates`.
 final class StatefulSetController: Controller {
   let cluster: Cluster
   let watchedResources = ["statefulsets.apps", "pods"]
@@ -104,6 +105,9 @@ final class StatefulSetController: Controller {
     if let service = set[path: ["spec", "serviceName"]]?.stringValue, !service.isEmpty {
       pod[path: ["spec", "subdomain"]] = .string(service)
     }
+    let volumes = volumes(
+      for: set, pod: name, namespace: namespace, existing: pod[path: ["spec", "volumes"]]?.arrayValue ?? [])
+    if !volumes.isEmpty { pod[path: ["spec", "volumes"]] = .array(volumes) }
     do {
       _ = try cluster.create(podsType, namespace: namespace, object: pod)
       events.record(
