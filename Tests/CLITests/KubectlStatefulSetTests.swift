@@ -58,6 +58,10 @@ import Testing
       $0.contains("3/3")
     }
     #expect(ready.contains("3/3"), "\(ready)")
+    let hostnames = try await kubectl.poll([
+      "get", "endpoints", "db", "-n", namespace, "-o", "jsonpath={.subsets[*].addresses[*].hostname}",
+    ]) { $0.split(separator: " ").count == 3 }
+    #expect(Set(hostnames.split(separator: " ")) == ["db-0", "db-1", "db-2"], "the headless service names its pods")
     let rolled = try kubectl.run(
       ["rollout", "status", "statefulset/db", "-n", namespace, "--timeout=60s"], timeout: 90)
     #expect(rolled.status == 0, "\(rolled.stdout)\(rolled.stderr)")

@@ -16,6 +16,7 @@ extension EndpointsController {
           "addresses": [.string(backend.ip)],
           "conditions": ["ready": .bool(backend.ready), "serving": .bool(backend.ready), "terminating": false],
         ]
+        if let hostname = backend.hostname { entry["hostname"] = .string(hostname) }
         if let node = backend.pod[path: ["spec", "nodeName"]]?.stringValue, !node.isEmpty {
           entry["nodeName"] = .string(node)
         }

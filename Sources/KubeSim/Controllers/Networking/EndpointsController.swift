@@ -56,6 +56,7 @@ final class EndpointsController: Controller {
     backends.groupedByPorts.map { group in
       func address(_ backend: ServiceBackends.Backend) -> JSON {
         var entry: JSONObject = ["ip": .string(backend.ip)]
+        if let hostname = backend.hostname { entry["hostname"] = .string(hostname) }
         if let node = backend.pod[path: ["spec", "nodeName"]]?.stringValue, !node.isEmpty {
           entry["nodeName"] = .string(node)
         }

@@ -7,6 +7,7 @@ struct ServiceBackends {
   struct Backend {
     var pod: JSON
     var ip: String
+    var hostname: String?
     var ready: Bool
     /// The service ports with `targetPort` resolved for this pod: name (empty when the service
     /// port has none), number, protocol and appProtocol.
@@ -41,7 +42,9 @@ struct ServiceBackends {
       let ports = servicePorts.compactMap { Self.resolve($0, in: pod) }
       // A pod none of whose ports resolve cannot serve a service that has ports.
       guard ports.count > 0 || servicePorts.isEmpty else { return nil }
-      return Backend(pod: pod, ip: ip, ready: PodReadiness.isReady(pod), ports: ports)
+      return Backend(
+        pod: pod, ip: ip, hostname: Self.hostname(of: pod, service: service), ready: PodReadiness.isReady(pod),
+        ports: ports)
     }.sorted { $0.ip < $1.ip }
   }
 
@@ -64,6 +67,15 @@ struct ServiceBackends {
     return ResolvedPort(
       name: servicePort["name"]?.stringValue ?? "", port: number, proto: proto,
       appProtocol: servicePort["appProtocol"]?.stringValue)
+  }
+
+  /// The pod's hostname when it asks for a DNS name under this service (a StatefulSet pod whose
+  /// `subdomain` is the service), which both endpoint kinds publish.
+  static func hostname(of pod: JSON, service: JSON) -> String? {
+    guard let hostname = pod[path: ["spec", "hostname"]]?.stringValue, !hostname.isEmpty,
+      pod[path: ["spec", "subdomain"]] == service[path: ["metadata", "name"]]
+    else { return nil }
+    return hostname
   }
 
   /// What an endpoint's targetRef says about its pod.
