@@ -5,9 +5,18 @@ import Testing
 /// Jobs and CronJobs in the sandbox: the job controller runs pods until enough succeeded or too
 /// many failed, `kubectl wait` sees the condition, and a CronJob starts Jobs on its schedule.
 @Suite struct KubectlJobTests {
-  func wait(_ kubectl: Kubectl, _ condition: String, _ job: String, _ namespace: String) throws -> ProcessOutput {
-    try kubectl.run(
-      ["wait", "--for=condition=\(condition)", "job/\(job)", "-n", namespace, "--timeout=60s"], timeout: 90)
+  /// `kubectl wait --for=condition=<condition> job/<job>`, run once the condition holds so that
+  /// the wait never holds one of the suite's few threads for long.
+  func wait(_ kubectl: Kubectl, _ condition: String, _ job: String, _ namespace: String) async throws
+    -> ProcessOutput
+  {
+    let type = condition.prefix(1).uppercased() + condition.dropFirst()
+    try await kubectl.poll(
+      ["get", "job", job, "-n", namespace, "-o", "jsonpath={.status.conditions[?(@.type==\"\(type)\")].status}"],
+      seconds: 60
+    ) { $0 == "True" }
+    return try kubectl.run(
+      ["wait", "--for=condition=\(condition)", "job/\(job)", "-n", namespace, "--timeout=10s"], timeout: 30)
   }
 
   @Test(arguments: testedKubectlVersions)
@@ -15,7 +24,7 @@ import Testing
     let (kubectl, namespace) = try kubectl(version)
     let created = try kubectl("create job hello --image=busybox -n \(namespace) -- echo hi")
     #expect(created.status == 0, "\(created.stderr)")
-    let waited = try wait(kubectl, "complete", "hello", namespace)
+    let waited = try await wait(kubectl, "complete", "hello", namespace)
     #expect(waited.status == 0, "\(waited.stderr)")
     #expect(waited.stdout == "job.batch/hello condition met\n", "\(waited.stdout)")
     let row = try kubectl("get jobs hello -n \(namespace) --no-headers").stdout
@@ -59,7 +68,7 @@ import Testing
       $0 == "2"
     }
     #expect(running == "2", "parallelism caps the active pods")
-    let waited = try wait(kubectl, "complete", "batch", namespace)
+    let waited = try await wait(kubectl, "complete", "batch", namespace)
     #expect(waited.status == 0, "\(waited.stderr)")
     let row = try kubectl("get jobs batch -n \(namespace) --no-headers").stdout
     #expect(row.contains("3/3"), "\(row)")
@@ -83,7 +92,7 @@ import Testing
       """
     let applied = try kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
     #expect(applied.status == 0, "\(applied.stderr)")
-    let waited = try wait(kubectl, "failed", "broken", namespace)
+    let waited = try await wait(kubectl, "failed", "broken", namespace)
     #expect(waited.status == 0, "\(waited.stderr)")
     let status = try kubectl.run([
       "get", "job", "broken", "-n", namespace, "-o",
@@ -107,7 +116,7 @@ import Testing
     #expect(created.status == 0, "\(created.stderr)")
     let manual = try kubectl("create job manual --from=cronjob/tick -n \(namespace)")
     #expect(manual.status == 0, "\(manual.stderr)")
-    #expect(try wait(kubectl, "complete", "manual", namespace).status == 0)
+    #expect(try await wait(kubectl, "complete", "manual", namespace).status == 0)
     // The next minute boundary comes within 60 seconds.
     let scheduled = try await kubectl.poll(
       ["get", "jobs", "-n", namespace, "-o", "jsonpath={.items[*].metadata.name}"], seconds: 90
@@ -115,7 +124,7 @@ import Testing
     let name = try #require(scheduled.split(separator: " ").first { $0.hasPrefix("tick-") })
     let minutes = try #require(Int(name.dropFirst("tick-".count)))
     #expect(abs(Double(minutes * 60) - Date().timeIntervalSince1970) < 300, "\(name) names the scheduled minute")
-    #expect(try wait(kubectl, "complete", String(name), namespace).status == 0)
+    #expect(try await wait(kubectl, "complete", String(name), namespace).status == 0)
     let cronJob = try kubectl.run([
       "get", "cronjob", "tick", "-n", namespace, "-o",
       "jsonpath={.status.lastScheduleTime} {.status.lastSuccessfulTime}",

@@ -63,7 +63,7 @@ import Testing
     ]) { $0.split(separator: " ").count == 3 }
     #expect(Set(hostnames.split(separator: " ")) == ["db-0", "db-1", "db-2"], "the headless service names its pods")
     let rolled = try kubectl.run(
-      ["rollout", "status", "statefulset/db", "-n", namespace, "--timeout=60s"], timeout: 90)
+      ["rollout", "status", "statefulset/db", "-n", namespace, "--timeout=10s"], timeout: 30)
     #expect(rolled.status == 0, "\(rolled.stdout)\(rolled.stderr)")
 
     try kubectl("scale statefulset db --replicas=1 -n \(namespace)")
