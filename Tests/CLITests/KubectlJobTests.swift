@@ -131,4 +131,17 @@ import Testing
     ]).stdout
     #expect(cronJob.split(separator: " ").count == 2, "\(cronJob)")
   }
+
+  @Test(arguments: testedKubectlVersions)
+  func aMalformedScheduleIsRejected(version: String) throws {
+    let (kubectl, namespace) = try kubectl(version)
+    let refused = try kubectl.run([
+      "create", "cronjob", "bad", "--image=busybox", "--schedule=* * *", "-n", namespace,
+    ])
+    #expect(refused.status != 0)
+    #expect(
+      refused.stderr.contains("spec.schedule: Invalid value: \"* * *\": expected exactly 5 fields, found 3"),
+      "\(refused.stderr)")
+    #expect(try kubectl("get cronjobs -n \(namespace) -o name").stdout.isEmpty)
+  }
 }

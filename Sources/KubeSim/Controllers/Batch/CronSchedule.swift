@@ -28,7 +28,7 @@ struct CronSchedule: Equatable {
     let expanded = Self.macros[trimmed.lowercased()] ?? trimmed
     let fields = expanded.split(separator: " ").map(String.init)
     guard fields.count == 5 else {
-      throw ParseError(message: "expected exactly 5 fields, found \(fields.count): \(text)")
+      throw ParseError(message: "expected exactly 5 fields, found \(fields.count): [\(fields.joined(separator: " "))]")
     }
     minutes = try Self.field(fields[0], 0...59, names: [])
     hours = try Self.field(fields[1], 0...23, names: [])
