@@ -56,6 +56,8 @@ public struct Admission: Sendable {
       causes = WorkloadValidation.causes(object, resource)
     case "services":
       causes = ServiceDefaults.validationCauses(object)
+    case "cronjobs.batch":
+      causes = CronJobValidation.causes(object)
     default: break
     }
     if !causes.isEmpty { throw APIError.invalid(resource, name: name, causes: causes) }

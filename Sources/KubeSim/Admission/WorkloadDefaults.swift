@@ -45,7 +45,15 @@ enum WorkloadDefaults {
       set(&spec, "revisionHistoryLimit", 10)
       set(&spec, "persistentVolumeClaimRetentionPolicy", ["whenDeleted": "Retain", "whenScaled": "Retain"])
     case "jobs.batch":
-      applyJobSpec(&spec, uid: object[path: ["metadata", "uid"]]?.stringValue)
+      applyJobSpec(
+        &spec, uid: object[path: ["metadata", "uid"]]?.stringValue,
+        name: object[path: ["metadata", "name"]]?.stringValue)
+      // A Job without labels of its own shows its pods' labels, as the real defaulting copies them.
+      if (object[path: ["metadata", "labels"]]?.objectValue ?? [:]).isEmpty,
+        let labels = spec[path: ["template", "metadata", "labels"]]
+      {
+        object[path: ["metadata", "labels"]] = labels
+      }
     default: break
     }
     if var template = spec["template"] {
@@ -55,11 +63,13 @@ enum WorkloadDefaults {
     object["spec"] = spec
   }
 
-  /// A Job without a manual selector gets one on its controller-uid label, stamped on its template too.
-  static func applyJobSpec(_ spec: inout JSON, uid: String?) {
+  /// A Job without a manual selector gets one on its controller-uid label, stamped on its template
+  /// with the job-name labels. Completions default to 1 only when parallelism is not given either:
+  /// a parallel Job without completions is a work queue.
+  static func applyJobSpec(_ spec: inout JSON, uid: String?, name: String?) {
     let set = PodDefaults.setIfMissing
+    if spec["parallelism"] == nil { set(&spec, "completions", 1) }
     set(&spec, "parallelism", 1)
-    set(&spec, "completions", 1)
     set(&spec, "backoffLimit", 6)
     set(&spec, "completionMode", "NonIndexed")
     set(&spec, "suspend", false)
@@ -69,6 +79,10 @@ enum WorkloadDefaults {
       var labels = spec[path: ["template", "metadata", "labels"]]?.objectValue ?? [:]
       labels["batch.kubernetes.io/controller-uid"] = .string(uid)
       labels["controller-uid"] = .string(uid)
+      if let name {
+        labels["batch.kubernetes.io/job-name"] = .string(name)
+        labels["job-name"] = .string(name)
+      }
       spec[path: ["template", "metadata", "labels"]] = .object(labels)
     }
   }

@@ -105,18 +105,7 @@ final class ReplicaSetController: Controller {
   }
 
   private func createPod(for owner: JSON, namespace: String, _ podsType: ResourceType, events: EventRecorder) {
-    let template = owner[path: ["spec", "template"]] ?? [:]
-    var metadata: JSONObject = [
-      "generateName": .string((owner[path: ["metadata", "name"]]?.stringValue ?? "") + "-"),
-      "namespace": .string(namespace),
-    ]
-    for field in ["labels", "annotations", "finalizers"] {
-      if let value = template[path: ["metadata", field]] { metadata[field] = value }
-    }
-    metadata["ownerReferences"] = [OwnerReferences.controllerReference(to: owner)]
-    let pod: JSON = [
-      "apiVersion": "v1", "kind": "Pod", "metadata": .object(metadata), "spec": template["spec"] ?? [:],
-    ]
+    let pod = TemplatePod.make(from: owner[path: ["spec", "template"]] ?? [:], owner: owner, namespace: namespace)
     do {
       let created = try cluster.create(podsType, namespace: namespace, object: pod).object
       let name = created[path: ["metadata", "name"]]?.stringValue ?? ""
