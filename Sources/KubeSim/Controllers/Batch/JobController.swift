@@ -97,7 +97,9 @@ final class JobController: Controller {
     }
     let wanted = wantedActive(spec, tally)
     if tally.active.count < wanted {
-      for _ in tally.active.count..<wanted { createPod(for: job, namespace: namespace) }
+      for _ in tally.active.count..<wanted {
+        TemplatePod.create(for: job, namespace: namespace, in: cluster, type: podsType, events: events)
+      }
     } else if tally.active.count > wanted {
       deleteActive(Array(PodDeletionRanking.ordered(tally.active).prefix(tally.active.count - wanted)), of: job)
     }
@@ -138,20 +140,6 @@ final class JobController: Controller {
       return tally.succeeded > 0 ? min(parallelism, tally.active.count) : parallelism
     }
     return max(0, min(parallelism, completions - tally.succeeded))
-  }
-
-  private func createPod(for job: JSON, namespace: String) {
-    guard let podsType else { return }
-    let pod = TemplatePod.make(from: job[path: ["spec", "template"]] ?? [:], owner: job, namespace: namespace)
-    do {
-      let created = try cluster.create(podsType, namespace: namespace, object: pod).object
-      let name = created[path: ["metadata", "name"]]?.stringValue ?? ""
-      events.record(job, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
-    } catch let error as APIError {
-      events.record(job, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)")
-    } catch {
-      events.record(job, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)")
-    }
   }
 
   private func deleteActive(_ pods: [JSON], of job: JSON) {

@@ -63,7 +63,9 @@ final class ReplicaSetController: Controller {
     let wanted = owner[path: ["spec", "replicas"]]?.intValue ?? 1
     let events = kind.groupResource == "replicationcontrollers" ? controllerEvents : replicaSetEvents
     if active.count < wanted {
-      for _ in active.count..<wanted { createPod(for: owner, namespace: namespace, podsType, events: events) }
+      for _ in active.count..<wanted {
+        TemplatePod.create(for: owner, namespace: namespace, in: cluster, type: podsType, events: events)
+      }
     } else if active.count > wanted {
       for pod in PodDeletionRanking.ordered(active).prefix(active.count - wanted) {
         guard let name = pod[path: ["metadata", "name"]]?.stringValue,
@@ -102,18 +104,5 @@ final class ReplicaSetController: Controller {
       }
     }
     return claimed
-  }
-
-  private func createPod(for owner: JSON, namespace: String, _ podsType: ResourceType, events: EventRecorder) {
-    let pod = TemplatePod.make(from: owner[path: ["spec", "template"]] ?? [:], owner: owner, namespace: namespace)
-    do {
-      let created = try cluster.create(podsType, namespace: namespace, object: pod).object
-      let name = created[path: ["metadata", "name"]]?.stringValue ?? ""
-      events.record(owner, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
-    } catch let error as APIError {
-      events.record(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)")
-    } catch {
-      events.record(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)")
-    }
   }
 }

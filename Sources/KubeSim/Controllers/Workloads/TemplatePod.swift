@@ -18,4 +18,21 @@ enum TemplatePod {
     metadata["ownerReferences"] = [OwnerReferences.controllerReference(to: owner)]
     return ["apiVersion": "v1", "kind": "Pod", "metadata": .object(metadata), "spec": template["spec"] ?? [:]]
   }
+
+  /// Creates a pod from `owner`'s template and records `SuccessfulCreate`, or `FailedCreate` with
+  /// the reason, on the owner, as the ReplicaSet and Job controllers do.
+  static func create(
+    for owner: JSON, namespace: String, in cluster: Cluster, type: ResourceType, events: EventRecorder
+  ) {
+    let pod = make(from: owner[path: ["spec", "template"]] ?? [:], owner: owner, namespace: namespace)
+    do {
+      let created = try cluster.create(type, namespace: namespace, object: pod).object
+      let name = created[path: ["metadata", "name"]]?.stringValue ?? ""
+      events.record(owner, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
+    } catch let error as APIError {
+      events.record(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)")
+    } catch {
+      events.record(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)")
+    }
+  }
 }

@@ -19,16 +19,13 @@ struct AnswerCommand: AsyncParsableCommand {
   @Argument(parsing: .remaining, help: "The answer; for a choice, the letter, number or text of an option.")
   var text: [String]
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   func run() async throws {
     try await CommandFailure.reporting {
       let answer = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
       guard !answer.isEmpty else { throw ValidationError("give the answer after the task") }
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       let task = try context.task(task)
       if task.kind == .action {
         throw ValidationError(

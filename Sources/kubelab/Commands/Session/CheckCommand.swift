@@ -19,17 +19,14 @@ struct CheckCommand: AsyncParsableCommand {
   @Argument(help: "Tasks to grade, by id or number (default: all).")
   var tasks: [String] = []
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   @Option(help: "Also write the results as a JUnit XML report to this file.")
   var junit: String?
 
   func run() async throws {
     try await CommandFailure.reporting {
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       let ids = try tasks.map { try context.task($0).id.value }
       let report = try await context.grade(tasks: ids.isEmpty ? nil : ids, workdir: try context.session().workdir)
       if let junit { try JUnitReport(suites: [.init(report: report, lab: context.lab)]).write(to: junit) }

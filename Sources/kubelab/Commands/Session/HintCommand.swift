@@ -12,14 +12,11 @@ struct HintCommand: AsyncParsableCommand {
   @Argument(help: "The task, by id or number.")
   var task: String
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   func run() async throws {
     try await CommandFailure.reporting {
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       let id = try context.task(task).id.value
       let hints = context.loaded.graderTask(id)?.hints ?? []
       let revealed = try context.updateSession { session in

@@ -10,14 +10,11 @@ struct ResetCommand: AsyncParsableCommand {
     discussion: "Removes what the lab created, provisions it again and starts a fresh session."
   )
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   func run() async throws {
     try await CommandFailure.reporting {
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       let workdir = (try? context.session().workdir) ?? nil
       let launcher = LabLauncher(loaded: context.loaded, cluster: context.cluster, store: context.store)
       try await launcher.tearDown()

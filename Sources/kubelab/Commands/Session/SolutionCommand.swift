@@ -12,14 +12,11 @@ struct SolutionCommand: AsyncParsableCommand {
   @Argument(help: "The task, by id or number.")
   var task: String
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   func run() async throws {
     try await CommandFailure.reporting {
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       let id = try context.task(task).id.value
       guard let solution = context.loaded.graderTask(id)?.solution else {
         throw ValidationError("the grader gives no solution for \(id)")

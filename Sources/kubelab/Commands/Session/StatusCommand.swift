@@ -11,14 +11,11 @@ struct StatusCommand: AsyncParsableCommand {
     discussion: "Shows what the session recorded; run `kubelab check` to grade again."
   )
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   func run() async throws {
     try await CommandFailure.reporting {
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       let session = try context.session()
       let status = SessionStatus(session: session, loaded: context.loaded, now: Date())
       if options.output == .json { return try JSONOutput.print(status) }

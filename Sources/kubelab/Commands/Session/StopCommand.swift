@@ -14,14 +14,11 @@ struct StopCommand: AsyncParsableCommand {
       """
   )
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   func run() async throws {
     try await CommandFailure.reporting {
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       if let sandbox = context.connection.sandbox, sandbox.detached {
         // The whole cluster goes: nothing of the lab can outlive it.
         try context.store.setCurrentLab(nil, cluster: context.cluster.name)

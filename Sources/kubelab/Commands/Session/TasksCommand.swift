@@ -9,10 +9,7 @@ struct TasksCommand: AsyncParsableCommand {
     discussion: "Tasks can be named by id or by the number shown here in every other command."
   )
 
-  @OptionGroup var options: LabOptions
-
-  @Option(help: "The lab (default: the one last started on the cluster).")
-  var lab: String?
+  @OptionGroup var options: SessionOptions
 
   struct Entry: Encodable {
     var number: Int
@@ -27,7 +24,7 @@ struct TasksCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await CommandFailure.reporting {
-      let context = try LabSessionContext.open(options, lab: lab)
+      let context = try options.open()
       let session = try context.session()
       let entries = context.lab.tasks.enumerated().map { index, task in
         let score = session.scores[task.id.value]
