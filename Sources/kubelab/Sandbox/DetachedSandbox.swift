@@ -31,7 +31,7 @@ enum DetachedSandbox {
   /// Ends a sandbox and waits (a little) for it to go, so a following start gets a fresh one.
   static func stop(_ record: SandboxRecord) async {
     kill(record.pid, SIGTERM)
-    for _ in 0..<100 where kill(record.pid, 0) == 0 {
+    for _ in 0..<100 where ProcessLiveness.isRunning(record.pid) {
       try? await Task.sleep(for: .milliseconds(50))
     }
     try? FileManager.default.removeItem(atPath: SandboxRecord.path)

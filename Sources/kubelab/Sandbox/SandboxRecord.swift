@@ -21,7 +21,7 @@ struct SandboxRecord: Codable, Equatable {
     guard let data = FileManager.default.contents(atPath: path),
       let record = try? JSONDecoder().decode(SandboxRecord.self, from: data)
     else { return nil }
-    guard kill(record.pid, 0) == 0 else {
+    guard ProcessLiveness.isRunning(record.pid) else {
       try? FileManager.default.removeItem(atPath: path)
       return nil
     }
