@@ -40,6 +40,7 @@ enum PodDefaults {
     setIfMissing(&container, "terminationMessagePath", "/dev/termination-log")
     setIfMissing(&container, "terminationMessagePolicy", "File")
     setIfMissing(&container, "imagePullPolicy", .string(pullPolicy(container["image"]?.stringValue ?? "")))
+    ProbeDefaults.apply(to: &container)
     if let ports = container["ports"]?.arrayValue {
       container["ports"] = .array(
         ports.map { port in

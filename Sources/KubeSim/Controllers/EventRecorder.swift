@@ -15,15 +15,15 @@ final class EventRecorder {
     self.component = component
   }
 
+  /// `fieldPath` names the container an event is about (`spec.initContainers{setup}`).
   func record(
-    _ object: JSON, type: String, reason: String, message: String, container: String? = nil, host: String? = nil
+    _ object: JSON, type: String, reason: String, message: String, fieldPath: String? = nil, host: String? = nil
   ) {
     guard let namespace = object[path: ["metadata", "namespace"]]?.stringValue,
       let objectName = object[path: ["metadata", "name"]]?.stringValue,
       let events = cluster.catalog.resource(groupVersion: "v1", plural: "events")
     else { return }
     let uid = object[path: ["metadata", "uid"]]?.stringValue ?? ""
-    let fieldPath = container.map { "spec.containers{\($0)}" }
     let aggregate = [uid, reason, message, fieldPath ?? ""].joined(separator: "\u{0}")
     let stamp = JSON.string(APITimestamp.string(cluster.now()))
     if let name = names[aggregate] {

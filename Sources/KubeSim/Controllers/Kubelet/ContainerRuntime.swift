@@ -5,6 +5,9 @@ import KubeModel
 /// due, and what the pod status reports about it.
 struct ContainerRuntime {
   enum State {
+    /// Not begun: an app container waits for the init containers, an init container for the one
+    /// before it.
+    case waiting
     /// Waiting to pull the image and start; `attempt` counts failed pulls so far.
     case creating(due: Date, attempt: Int)
     case pullFailed(due: Date, attempt: Int, message: String)
@@ -15,19 +18,44 @@ struct ContainerRuntime {
     case crashLoopBackOff(due: Date, backOff: Int)
   }
 
+  /// Whether a running container counts as ready, as its readiness probe decides.
+  enum Readiness {
+    case ready
+    /// Ready once the first probe passes, `initialDelaySeconds` after the start.
+    case probing(readyAt: Date)
+    /// The probe fails: one `Unhealthy` event per period, the next at `next`.
+    case failing(next: Date, period: TimeInterval, message: String)
+  }
+
   var name: String
   var image: String
+  var isInit = false
   var state: State
   var restartCount = 0
   var lastTerminated: JSON?
   var containerID = ""
   var hasPulled = false
+  var readiness = Readiness.ready
+  /// The liveness probe's failure when it will kill the running container (at `exitAt`).
+  var livenessFailure: String?
+  /// The waiting reason before the container exists: `PodInitializing` in a pod with init
+  /// containers, `ContainerCreating` otherwise.
+  var creatingReason = "ContainerCreating"
+
+  /// The container's path in the pod spec, as events name it.
+  var fieldPath: String { isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}" }
 
   var due: Date? {
     switch state {
+    case .waiting: return nil
     case .creating(let due, _), .pullFailed(let due, _, _), .pullBackOff(let due, _, _), .crashLoopBackOff(let due, _):
       return due
-    case .running(_, let exitAt, _): return exitAt
+    case .running(_, let exitAt, _):
+      switch readiness {
+      case .ready: return exitAt
+      case .probing(let readyAt): return min(readyAt, exitAt ?? readyAt)
+      case .failing(let next, _, _): return min(next, exitAt ?? next)
+      }
     case .terminated(_, let restartAt): return restartAt
     }
   }
@@ -37,9 +65,26 @@ struct ContainerRuntime {
     return false
   }
 
+  var isReady: Bool {
+    if isRunning, case .ready = readiness { return true }
+    return false
+  }
+
+  /// Exited with code 0 and not to be restarted: what an init container must reach.
+  var hasCompleted: Bool {
+    guard case .terminated(let info, nil) = state else { return false }
+    return info["exitCode"]?.intValue == 0
+  }
+
+  /// Exited with an error and not to be restarted (restartPolicy Never).
+  var hasFailed: Bool {
+    guard case .terminated(let info, nil) = state else { return false }
+    return info["exitCode"]?.intValue != 0
+  }
+
   var hasStarted: Bool { !containerID.isEmpty }
 
-  /// The containerStatuses entry, in the real kubelet's field order.
+  /// The containerStatuses (or initContainerStatuses) entry, in the real kubelet's field order.
   func status(podName: String, namespace: String, uid: String) -> JSON {
     let reference = ImageCatalog.Reference(image)
     var entry: JSONObject = [:]
@@ -48,11 +93,12 @@ struct ContainerRuntime {
     entry["imageID"] = .string(hasPulled ? reference.imageID : "")
     entry["lastState"] = lastTerminated.map { ["terminated": $0] } ?? [:]
     entry["name"] = .string(name)
-    entry["ready"] = .bool(isRunning)
+    // A completed init container stays ready, as the real kubelet reports it.
+    entry["ready"] = .bool(isReady || (isInit && hasCompleted))
     entry["restartCount"] = .int(restartCount)
     entry["started"] = .bool(isRunning)
     switch state {
-    case .creating: entry["state"] = ["waiting": ["reason": "ContainerCreating"]]
+    case .waiting, .creating: entry["state"] = ["waiting": ["reason": .string(creatingReason)]]
     case .pullFailed(_, _, let message):
       entry["state"] = ["waiting": ["message": .string(message), "reason": "ErrImagePull"]]
     case .pullBackOff:

@@ -3,15 +3,19 @@ import KubeModel
 
 extension Kubelet {
   /// Takes every step of a container's life that is due by `now`, recording the events the real
-  /// kubelet records for each.
-  func advance(_ container: inout ContainerRuntime, spec: JSON, pod: JSON, node: String, now: Date) {
+  /// kubelet records for each; `policy` is the restart policy that applies to this container.
+  func advance(_ container: inout ContainerRuntime, spec: JSON, pod: JSON, node: String, policy: String, now: Date) {
     let image = spec["image"]?.stringValue ?? container.image
+    if case .waiting = container.state {
+      container.image = image
+      return
+    }
     if image != container.image {
       if container.isRunning {
         events.record(
           pod, type: "Normal", reason: "Killing",
-          message: "Container \(container.name) definition changed, will be restarted", container: container.name,
-          host: node)
+          message: "Container \(container.name) definition changed, will be restarted",
+          fieldPath: container.fieldPath, host: node)
         container.lastTerminated = terminated(container, exitCode: 0, finished: now)
         container.restartCount += 1
       }
@@ -19,7 +23,6 @@ extension Kubelet {
       container.hasPulled = false
       container.state = .creating(due: now.addingTimeInterval(timing.transitionDelay), attempt: 0)
     }
-    let policy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
     // Each pass takes one step; a step due at once (an exit with no lifetime) is taken next pass.
     for _ in 0..<8 {
       guard let due = container.due, due <= now else { return }
@@ -31,9 +34,10 @@ extension Kubelet {
     _ container: inout ContainerRuntime, spec: JSON, pod: JSON, node: String, policy: String, now: Date
   ) {
     let name = container.name
+    let fieldPath = container.fieldPath
     let delay = timing.transitionDelay
     func note(_ type: String, _ reason: String, _ message: String) {
-      events.record(pod, type: type, reason: reason, message: message, container: name, host: node)
+      events.record(pod, type: type, reason: reason, message: message, fieldPath: fieldPath, host: node)
     }
     switch container.state {
     case .creating(_, let attempt), .pullBackOff(_, let attempt, _):
@@ -61,7 +65,15 @@ extension Kubelet {
       note("Warning", "Failed", "Error: ImagePullBackOff")
       container.state = .pullBackOff(
         due: now.addingTimeInterval(timing.backOff(attempt: attempt - 1)), attempt: attempt, message: message)
-    case .running(_, _, let exitCode):
+    case .waiting: return
+    case .running(_, let exitAt, let exitCode):
+      guard let exitAt, exitAt <= now else {
+        probeReadiness(&container, pod: pod, node: node, now: now)
+        return
+      }
+      if let failure = container.livenessFailure {
+        recordLivenessKill(container, message: failure, pod: pod, node: node)
+      }
       let info = terminated(container, exitCode: exitCode, finished: now)
       let restarts = policy == "Always" || (policy == "OnFailure" && exitCode != 0)
       container.state = .terminated(info, restartAt: restarts ? now.addingTimeInterval(delay) : nil)
@@ -93,6 +105,8 @@ extension Kubelet {
     }
     container.state = .running(
       started: now, exitAt: process.lifetime.map { now.addingTimeInterval($0) }, exitCode: process.exitCode)
+    let podIP = pod[path: ["status", "podIP"]]?.stringValue ?? ""
+    planProbes(&container, spec: spec, process: process, image: image, podIP: podIP, now: now)
   }
 
   private func terminated(_ container: ContainerRuntime, exitCode: Int, finished: Date) -> JSON {

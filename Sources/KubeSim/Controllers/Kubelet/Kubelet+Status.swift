@@ -8,12 +8,18 @@ extension Kubelet {
     let name = pod[path: ["metadata", "name"]]?.stringValue ?? ""
     let policy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
     let containers = runtime.containers
-    let phase = Self.phase(containers, restartPolicy: policy)
-    let ready = phase == "Running" && containers.allSatisfy(\.isRunning)
+    let phase = Self.phase(runtime, restartPolicy: policy)
+    let ready = phase == "Running" && containers.allSatisfy(\.isReady)
     let sandboxReady =
       phase == "Pending" || phase == "Running"
-      ? containers.contains { if case .creating(_, 0) = $0.state { return false } else { return true } } : false
-    let unready = containers.filter { !$0.isRunning }.map(\.name).joined(separator: " ")
+      ? runtime.allContainers.contains {
+        switch $0.state {
+        case .waiting, .creating(_, 0): return false
+        default: return true
+        }
+      } : false
+    let unready = containers.filter { !$0.isReady }.map(\.name).joined(separator: " ")
+    let incomplete = runtime.initContainers.filter { !$0.hasCompleted }.map(\.name).joined(separator: " ")
     let completed = phase == "Succeeded" || phase == "Failed"
     _ = cluster.store.update(key) { current in
       let previous = current[path: ["status", "conditions"]]?.arrayValue ?? []
@@ -34,7 +40,11 @@ extension Kubelet {
       status["phase"] = .string(phase)
       status["conditions"] = [
         condition("PodReadyToStartContainers", sandboxReady),
-        condition("Initialized", true),
+        runtime.isInitialized
+          ? condition("Initialized", true)
+          : condition(
+            "Initialized", false, reason: "ContainersNotInitialized",
+            message: "containers with incomplete status: [\(incomplete)]"),
         ready ? condition("Ready", true) : condition("Ready", false, reason: notReady, message: notReadyMessage),
         ready
           ? condition("ContainersReady", true)
@@ -46,6 +56,10 @@ extension Kubelet {
       status["podIP"] = .string(runtime.podIP)
       status["podIPs"] = [["ip": .string(runtime.podIP)]]
       status["startTime"] = .string(APITimestamp.string(runtime.startTime))
+      if !runtime.initContainers.isEmpty {
+        status["initContainerStatuses"] = .array(
+          runtime.initContainers.map { $0.status(podName: name, namespace: key.namespace, uid: runtime.uid) })
+      }
       status["containerStatuses"] = .array(
         containers.map { $0.status(podName: name, namespace: key.namespace, uid: runtime.uid) })
       status["qosClass"] = current[path: ["status", "qosClass"]]
@@ -55,9 +69,13 @@ extension Kubelet {
     }
   }
 
-  /// Pending until a container has started; Succeeded or Failed once every container has exited
-  /// for good under OnFailure or Never; Running otherwise.
-  static func phase(_ containers: [ContainerRuntime], restartPolicy: String) -> String {
+  /// Failed once an init container has failed for good (under Never); Pending until the init
+  /// containers have completed and an app container has started; Succeeded or Failed once every
+  /// container has exited for good under OnFailure or Never; Running otherwise.
+  static func phase(_ runtime: PodRuntime, restartPolicy: String) -> String {
+    if runtime.initContainers.contains(where: \.hasFailed) { return "Failed" }
+    guard runtime.isInitialized else { return "Pending" }
+    let containers = runtime.containers
     let exitCodes = containers.compactMap { container -> Int? in
       guard case .terminated(let info, nil) = container.state else { return nil }
       return info["exitCode"]?.intValue

@@ -1,8 +1,9 @@
 import Foundation
 import KubeModel
 
-/// The kubelets of every node in one: runs pods bound to a node that exists, moving each container
-/// through pull, create, start and exit as the image catalogue and its command say, and writes
+/// The kubelets of every node in one: runs pods bound to a node that exists, their init containers
+/// first, moving each container through pull, create, start, probes and exit as the image
+/// catalogue and its command say, and writes
 /// the pod status and events as a real kubelet does. Pods it did not start (the topology's
 /// running system pods) are left as they are.
 final class Kubelet: Controller {
@@ -45,25 +46,29 @@ final class Kubelet: Controller {
     if pod[path: ["metadata", "deletionTimestamp"]] != nil {
       if !runtime.killed {
         runtime.killed = true
-        for container in runtime.containers where container.isRunning {
-          record(pod, "Normal", "Killing", "Stopping container \(container.name)", container.name, nodeName)
+        for container in runtime.allContainers where container.isRunning {
+          events.record(
+            pod, type: "Normal", reason: "Killing", message: "Stopping container \(container.name)",
+            fieldPath: container.fieldPath, host: nodeName)
         }
       }
       pods[key] = runtime
       return
     }
     let now = cluster.now()
+    advanceInitContainers(&runtime, pod: pod, node: nodeName, now: now)
     let specs = pod[path: ["spec", "containers"]]?.arrayValue ?? []
+    let policy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
     for index in runtime.containers.indices {
       let wanted = specs.first { $0["name"]?.stringValue == runtime.containers[index].name }
-      advance(&runtime.containers[index], spec: wanted ?? [:], pod: pod, node: nodeName, now: now)
+      advance(&runtime.containers[index], spec: wanted ?? [:], pod: pod, node: nodeName, policy: policy, now: now)
     }
     writeStatus(pod, key, runtime, now: now)
     scheduleWake(key, &runtime, now: now)
     pods[key] = runtime
   }
 
-  /// Takes a newly bound pod on: its address, and every container waiting to be created.
+  /// Takes a newly bound pod on: its address, and every container waiting for its turn.
   private func admit(_ pod: JSON, node: JSON, uid: String) -> PodRuntime? {
     let nodeName = node[path: ["metadata", "name"]]?.stringValue ?? ""
     let hostIP = PodIPAllocator.nodeAddress(node) ?? ""
@@ -77,23 +82,23 @@ final class Kubelet: Controller {
       guard let allocated = PodIPAllocator.allocate(node: node, taken: taken) else { return nil }
       podIP = allocated
     }
-    let due = cluster.now().addingTimeInterval(timing.transitionDelay)
-    let containers = (pod[path: ["spec", "containers"]]?.arrayValue ?? []).map {
-      ContainerRuntime(
-        name: $0["name"]?.stringValue ?? "", image: $0["image"]?.stringValue ?? "",
-        state: .creating(due: due, attempt: 0))
+    let initSpecs = pod[path: ["spec", "initContainers"]]?.arrayValue ?? []
+    func runtimes(_ field: String) -> [ContainerRuntime] {
+      (pod[path: ["spec", field]]?.arrayValue ?? []).map {
+        var container = ContainerRuntime(
+          name: $0["name"]?.stringValue ?? "", image: $0["image"]?.stringValue ?? "", state: .waiting)
+        container.isInit = field == "initContainers"
+        if !initSpecs.isEmpty { container.creatingReason = "PodInitializing" }
+        return container
+      }
     }
-    return PodRuntime(uid: uid, containers: containers, podIP: podIP, hostIP: hostIP, startTime: cluster.now())
-  }
-
-  private func record(
-    _ pod: JSON, _ type: String, _ reason: String, _ message: String, _ container: String, _ node: String
-  ) {
-    events.record(pod, type: type, reason: reason, message: message, container: container, host: node)
+    return PodRuntime(
+      uid: uid, initContainers: runtimes("initContainers"), containers: runtimes("containers"), podIP: podIP,
+      hostIP: hostIP, startTime: cluster.now())
   }
 
   private func scheduleWake(_ key: ObjectKey, _ runtime: inout PodRuntime, now: Date) {
-    guard let next = runtime.containers.compactMap(\.due).min() else { return }
+    guard let next = runtime.allContainers.compactMap(\.due).min() else { return }
     if let wake = runtime.wake, wake > now, wake <= next { return }
     runtime.wake = next
     cluster.queue.asyncAfter(deadline: .now() + max(0, next.timeIntervalSince(now))) { [weak self] in
