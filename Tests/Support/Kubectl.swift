@@ -38,11 +38,21 @@ public struct Kubectl: Sendable {
     return files.filter { $0.hasPrefix("kubectl.1.") }.map { String($0.dropFirst("kubectl.".count)) }.sorted()
   }
 
+  /// Runs kubectl; `environment` adds variables such as `KUBE_EDITOR`.
   @discardableResult
-  public func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 60) throws -> ProcessOutput {
-    try ProcessRunner.run(
-      path, arguments, environment: ["KUBECONFIG": kubeconfig, "KUBECACHEDIR": cacheDirectory], input: input,
-      timeout: timeout)
+  public func run(
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 60
+  ) throws -> ProcessOutput {
+    try ProcessRunner.run(path, arguments, environment: variables(environment), input: input, timeout: timeout)
+  }
+
+  /// `run` for commands that last (a watch): waits with `Task.sleep`, holding no thread.
+  public func runAsync(_ arguments: [String], timeout: TimeInterval = 60) async throws -> ProcessOutput {
+    try await ProcessRunner.runAsync(path, arguments, environment: variables([:]), timeout: timeout)
+  }
+
+  private func variables(_ extra: [String: String]) -> [String: String] {
+    ["KUBECONFIG": kubeconfig, "KUBECACHEDIR": cacheDirectory].merging(extra) { _, new in new }
   }
 
   /// Runs kubectl with arguments split on spaces, for commands without quoted parts.
