@@ -126,6 +126,25 @@ import Testing
     #expect(!events().contains { $0.fieldPath == "spec.containers{app}" })
   }
 
+  @Test func aSidecarStartsBeforeTheNextInitContainerAndKeepsRunning() throws {
+    let key = try run([
+      "initContainers": [
+        Self.container("proxy", "nginx", extra: ["restartPolicy": "Always"]),
+        Self.container("setup", "busybox", ["echo", "ready"]),
+      ],
+      "containers": [Self.container("app", "nginx")],
+    ])
+    pass(1.5, key)
+    #expect(try printed(key) == "Init:1/2")
+    #expect(try ready(key) == "1/2", "the started sidecar counts as a ready container")
+    pass(2, key)
+    #expect(try printed(key) == "Running")
+    #expect(try ready(key) == "2/2")
+    #expect(try condition(key, "Ready")?["status"] == "True")
+    let proxy = try #require(try pod(key)[path: ["status", "initContainerStatuses"]]?.arrayValue?.first)
+    #expect(proxy["state"]?["running"] != nil, "\(proxy)")
+  }
+
   @Test func anUnknownInitImageFailsToPull() throws {
     let key = try run([
       "initContainers": [Self.container("setup", "busybox123")], "containers": [Self.container("app", "nginx")],

@@ -30,6 +30,8 @@ struct ContainerRuntime {
   var name: String
   var image: String
   var isInit = false
+  /// An init container with `restartPolicy: Always`: it runs for the pod's whole life.
+  var isSidecar = false
   var state: State
   var restartCount = 0
   var lastTerminated: JSON?
@@ -76,6 +78,9 @@ struct ContainerRuntime {
     return info["exitCode"]?.intValue == 0
   }
 
+  /// Done as an init container: completed, or started for a sidecar.
+  var hasInitialized: Bool { isSidecar ? hasStarted : hasCompleted }
+
   /// Exited with an error and not to be restarted (restartPolicy Never).
   var hasFailed: Bool {
     guard case .terminated(let info, nil) = state else { return false }
@@ -94,7 +99,7 @@ struct ContainerRuntime {
     entry["lastState"] = lastTerminated.map { ["terminated": $0] } ?? [:]
     entry["name"] = .string(name)
     // A completed init container stays ready, as the real kubelet reports it.
-    entry["ready"] = .bool(isReady || (isInit && hasCompleted))
+    entry["ready"] = .bool(isReady || (isInit && !isSidecar && hasCompleted))
     entry["restartCount"] = .int(restartCount)
     entry["started"] = .bool(isRunning)
     switch state {

@@ -9,7 +9,7 @@ extension Kubelet {
     let policy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
     let containers = runtime.containers
     let phase = Self.phase(runtime, restartPolicy: policy)
-    let ready = phase == "Running" && containers.allSatisfy(\.isReady)
+    let ready = phase == "Running" && runtime.readinessContainers.allSatisfy(\.isReady)
     let sandboxReady =
       phase == "Pending" || phase == "Running"
       ? runtime.allContainers.contains {
@@ -18,8 +18,8 @@ extension Kubelet {
         default: return true
         }
       } : false
-    let unready = containers.filter { !$0.isReady }.map(\.name).joined(separator: " ")
-    let incomplete = runtime.initContainers.filter { !$0.hasCompleted }.map(\.name).joined(separator: " ")
+    let unready = runtime.readinessContainers.filter { !$0.isReady }.map(\.name).joined(separator: " ")
+    let incomplete = runtime.initContainers.filter { !$0.hasInitialized }.map(\.name).joined(separator: " ")
     let completed = phase == "Succeeded" || phase == "Failed"
     _ = cluster.store.update(key) { current in
       let previous = current[path: ["status", "conditions"]]?.arrayValue ?? []

@@ -88,6 +88,7 @@ final class Kubelet: Controller {
         var container = ContainerRuntime(
           name: $0["name"]?.stringValue ?? "", image: $0["image"]?.stringValue ?? "", state: .waiting)
         container.isInit = field == "initContainers"
+        container.isSidecar = container.isInit && $0["restartPolicy"]?.stringValue == "Always"
         if !initSpecs.isEmpty { container.creatingReason = "PodInitializing" }
         return container
       }

@@ -13,8 +13,12 @@ struct PodRuntime {
   var wake: Date?
   var killed = false
 
-  /// Every init container has completed, so the app containers may start.
-  var isInitialized: Bool { initContainers.allSatisfy(\.hasCompleted) }
+  /// Every init container has completed (or, for a sidecar, started), so the app containers may
+  /// start.
+  var isInitialized: Bool { initContainers.allSatisfy(\.hasInitialized) }
+
+  /// The containers whose readiness makes the pod ready: the app containers and the sidecars.
+  var readinessContainers: [ContainerRuntime] { initContainers.filter(\.isSidecar) + containers }
 
   var allContainers: [ContainerRuntime] { initContainers + containers }
 }
