@@ -168,6 +168,22 @@ import Testing
       ])
   }
 
+  @Test func aRegexExampleMustMatchAndBelongsToRegexesOnly() {
+    let text = """
+      lab: x
+      tasks:
+        a: { answer: { regex: "crictl (pods|ps)", example: crictl pods } }
+        b: { answer: { regex: "crictl ps", example: crictl pods } }
+        c: { answer: { text: ps, example: ps } }
+
+      """
+    #expect(
+      graderProblems(text) == [
+        "g.yaml:4:47: the example `crictl pods` does not match the regex",
+        "g.yaml:5:16: `example` applies only to a `regex` answer",
+      ])
+  }
+
   @Test func duplicateKeysAndExtraDocuments() {
     #expect(
       labProblems("id: x\ntitle: X\ntasks: []\ntitle: Y\n---\nid: y\n") == [

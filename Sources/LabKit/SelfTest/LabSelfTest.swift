@@ -108,14 +108,14 @@ public struct LabSelfTest: Sendable {
       if task.kind == .action { return .problem("the grader gives no solution to replay") }
     }
     guard task.kind != .action else { return .done }
-    // The grader's own answer (computed ones read now) proves the answer key; a regex has no
-    // single answer, so the solution must print one.
+    // The grader's own answer (computed ones read now, a regex's example) proves the answer key;
+    // without one, what the solution printed is the answer.
     let grading = LabGrading(lab: loaded.lab, grader: loaded.grader, cluster: cluster, workdir: workdir)
     if let expected = await grading.expectedAnswer(task: task.id.value) { return .answer(expected) }
     if let printed = printed?.trimmingCharacters(in: .whitespacesAndNewlines), !printed.isEmpty {
       return .answer(printed)
     }
-    return .problem("the grader's answer is a pattern, and no solution command prints an answer to give")
+    return .problem("the grader's answer is a regex without an `example`, and no solution prints an answer")
   }
 
   private static func messages(_ result: TaskResult) -> String {

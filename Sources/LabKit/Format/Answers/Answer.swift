@@ -26,4 +26,6 @@ public struct StaticAnswer: Hashable, Sendable {
   /// Text comparisons ignore case unless the grader sets `caseSensitive: true`.
   public var caseSensitive: Bool
   public var position: SourcePosition
+  /// For a regex: one answer it accepts, which lint checks and the self-test gives.
+  public var example: String? = nil
 }

@@ -32,11 +32,14 @@ enum AnswerReader {
   }
 
   private static func mapping(_ node: YAMLNode, log: ProblemLog) -> Answer? {
-    let allowed = staticKeys + ["caseSensitive"] + computedKeys + ["name", "namespace", "jsonpath"]
+    let allowed = staticKeys + ["caseSensitive", "example"] + computedKeys + ["name", "namespace", "jsonpath"]
     guard let reader = MappingReader(node, allowedKeys: allowed, log: log),
       let form = reader.oneOf(staticKeys + computedKeys, what: "an answer")
     else { return nil }
     let caseSensitive = reader.bool("caseSensitive") ?? false
+    if form != "regex", reader.has("example") {
+      log.add("`example` applies only to a `regex` answer", at: node.position)
+    }
     let computedOnly = ["name", "namespace", "jsonpath"].filter(reader.has)
     if form != "resource", let stray = computedOnly.first {
       log.add("`\(stray)` applies only to an answer read from an object (`resource`)", at: node.position)
@@ -53,7 +56,15 @@ enum AnswerReader {
         fixed(.set($0.map(\.value)), caseSensitive: caseSensitive, at: node.position)
       }
     case "regex":
-      return reader.regex("regex").map { fixed(.regex($0.value), caseSensitive: caseSensitive, at: $0.position) }
+      guard let pattern = reader.regex("regex") else { return nil }
+      var answer = StaticAnswer(rule: .regex(pattern.value), caseSensitive: caseSensitive, position: pattern.position)
+      if let example = reader.string("example") {
+        answer.example = example.value
+        if (try? answer.accepts(example.value)) != true {
+          log.add("the example `\(example.value)` does not match the regex", at: example.position)
+        }
+      }
+      return .fixed(answer)
     case "count":
       guard let query = reader["count"], let queryReader = MappingReader(query, allowedKeys: ObjectQuery.keys, log: log)
       else { return nil }

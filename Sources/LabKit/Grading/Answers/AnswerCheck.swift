@@ -41,7 +41,8 @@ struct AnswerCheck {
   }
 
   /// The right answer written out: the first accepted text, the number, the set's items; a
-  /// computed answer from the snapshot. Nil for a regex (it has no one answer) or a failed read.
+  /// computed answer from the snapshot; a regex's example. Nil for a regex without one, or a
+  /// failed read.
   func expected(snapshot: ClusterSnapshot) -> String? {
     switch answer {
     case .fixed(let expected):
@@ -49,7 +50,7 @@ struct AnswerCheck {
       case .text(let texts): return texts.first
       case .number(let number): return number.pointsText
       case .set(let items): return items.joined(separator: ", ")
-      case .regex: return nil
+      case .regex: return expected.example
       }
     case .count(let query):
       return try? selected(query, ReadKey(query, labNamespace: labNamespace), snapshot).get().count.description
