@@ -68,11 +68,12 @@ let package = Package(
       name: "kubelab-benchmark",
       dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
     ),
-    .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/Support"),
+    .target(name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit"], path: "Tests/Support"),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
+    .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

@@ -161,7 +161,7 @@ import Testing
         "g.yaml:4:16: expected a text, a number or a mapping, found a list (use `anyOf` or `set`)",
         "g.yaml:4:32: `points` must be more than 0",
         "g.yaml:5:16: an answer takes only one of `anyOf` or `regex`",
-        "g.yaml:6:16: missing required field `name`",
+        "g.yaml:6:28: an answer read from an object needs `name`, `selector` or `fieldSelector` to pick one object",
         "g.yaml:7:3: duplicate task id `a`",
         "g.yaml:8:6: task `d` has both `answer` and `checks`; a task is graded by one of them",
         "g.yaml:9:30: the solution manifest is not valid YAML: 2:1: did not find expected node content (while parsing a flow node at line 2 column 1)",

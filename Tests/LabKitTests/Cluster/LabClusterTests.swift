@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import LabKit
+import TestSupport
 import Testing
 
 @Suite("LabCluster: the API client and child processes reach the same cluster")

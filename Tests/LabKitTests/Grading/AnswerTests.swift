@@ -102,4 +102,36 @@ struct AnswerTests {
     #expect(task.status == .error)
     #expect(task.messages == ["cannot work out the answer: pod web-1 in namespace default not found"])
   }
+
+  @Test("a computed answer may pick its object by selector and extract one flag from a field")
+  func extractedFlag() async throws {
+    let fixture = try GradingFixture(
+      tasks: "  - { id: dir, ask: Where does etcd keep its data? }\n  - { id: two, ask: Which image? }",
+      grader: """
+          dir:
+            answer:
+              resource: pods
+              selector: component=etcd
+              jsonpath: "{.spec.containers[0].command}"
+              extract: "--data-dir=([^\\",]+)"
+          two: { answer: { resource: pods, selector: tier=web, jsonpath: "{.spec.containers[0].image}" } }
+        """)
+    var etcd = GradingFixture.pod("etcd-a", image: "registry.k8s.io/etcd:3.5.21-0", labels: ["component": "etcd"])
+    etcd[path: ["spec", "containers"]] = [
+      ["name": "etcd", "image": "registry.k8s.io/etcd:3.5.21-0", "command": ["etcd", "--data-dir=/var/lib/etcd"]]
+    ]
+    try await fixture.create("pods", etcd)
+    for name in ["web-1", "web-2"] {
+      try await fixture.create("pods", GradingFixture.pod(name, labels: ["tier": "web"]))
+    }
+    let report = await fixture.grade(answers: ["dir": "/var/lib/etcd", "two": "nginx"])
+    #expect(try report.task("dir").status == .passed)
+    #expect(try report.task("two").status == .error)
+    #expect(
+      try report.task("two").messages == [
+        "cannot work out the answer: pods with tier=web in namespace default selects 2 objects, expected one"
+      ])
+    let wrong = await fixture.grade(tasks: ["dir"], answers: ["dir": "/var/lib/etcd2"])
+    #expect(try wrong.task("dir").status == .failed)
+  }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import LabKit
+import TestSupport
 import Testing
 
 @Suite("LabRunner: start provisions a lab, stop removes what it made and nothing else")

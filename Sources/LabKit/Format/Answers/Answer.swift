@@ -5,8 +5,10 @@ public enum Answer: Sendable {
   case fixed(StaticAnswer)
   /// The number of objects a query selects, read from the cluster when grading.
   case count(ObjectQuery)
-  /// A field of one named object (`resource` + `name` + `jsonpath`), read from the cluster when grading.
-  case field(ObjectQuery, JSONPathTemplate)
+  /// A field of the one object a query selects (`resource` + `name` or a selector + `jsonpath`),
+  /// read from the cluster when grading; `extract`, a regular expression, picks its first capture
+  /// group out of that text (one flag of a command line, say).
+  case field(ObjectQuery, JSONPathTemplate, extract: String?)
 }
 
 /// An answer written in the grader file.

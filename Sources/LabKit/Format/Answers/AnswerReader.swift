@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 
 /// Decodes `answer:`: a scalar (text or number), or a mapping naming one static rule (`text`,
@@ -5,6 +6,8 @@ import KubeModel
 enum AnswerReader {
   static let staticKeys = ["text", "anyOf", "set", "regex"]
   static let computedKeys = ["count", "resource"]
+  /// What an answer read from an object (`resource`) may say besides the resource.
+  static let fieldKeys = ["name", "namespace", "selector", "fieldSelector", "jsonpath", "extract"]
 
   static func answer(_ node: YAMLNode, log: ProblemLog) -> Answer? {
     switch node.kind {
@@ -32,7 +35,8 @@ enum AnswerReader {
   }
 
   private static func mapping(_ node: YAMLNode, log: ProblemLog) -> Answer? {
-    let allowed = staticKeys + ["caseSensitive", "example"] + computedKeys + ["name", "namespace", "jsonpath"]
+    let allowed =
+      staticKeys + ["caseSensitive", "example"] + computedKeys + Self.fieldKeys
     guard let reader = MappingReader(node, allowedKeys: allowed, log: log),
       let form = reader.oneOf(staticKeys + computedKeys, what: "an answer")
     else { return nil }
@@ -40,7 +44,7 @@ enum AnswerReader {
     if form != "regex", reader.has("example") {
       log.add("`example` applies only to a `regex` answer", at: node.position)
     }
-    let computedOnly = ["name", "namespace", "jsonpath"].filter(reader.has)
+    let computedOnly = fieldKeys.filter(reader.has)
     if form != "resource", let stray = computedOnly.first {
       log.add("`\(stray)` applies only to an answer read from an object (`resource`)", at: node.position)
     }
@@ -76,9 +80,17 @@ enum AnswerReader {
 
   private static func field(_ reader: MappingReader) -> Answer? {
     let query = ObjectQuery(reader)
-    _ = reader.string("name", required: true)
+    if let query, query.name == nil, query.selector == nil, query.fieldSelector == nil {
+      reader.log.add(
+        "an answer read from an object needs `name`, `selector` or `fieldSelector` to pick one object",
+        at: query.resourceName.position)
+    }
     let template = reader.string("jsonpath", required: true).flatMap { JSONPathTemplate.reading($0, log: reader.log) }
+    let extract = reader.regex("extract")
+    if let extract, (try? NSRegularExpression(pattern: extract.value).numberOfCaptureGroups) == 0 {
+      reader.log.add("`extract` needs a capture group `( )` around the part to keep", at: extract.position)
+    }
     guard let query, let template else { return nil }
-    return .field(query, template)
+    return .field(query, template, extract: extract?.value)
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 
 /// Grades a learner's answer to a question or choice. Fail messages never reveal the right answer.
@@ -31,9 +32,9 @@ struct AnswerCheck {
       case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
       case .success(let objects): return AnswerText.number(text) == Double(objects.count) ? right : wrong
       }
-    case .field(let query, let template):
+    case .field(let query, let template, let extract):
       let key = ReadKey(query, labNamespace: labNamespace)
-      switch field(query, key, template, snapshot) {
+      switch field(query, key, template, extract, snapshot) {
       case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
       case .success(let expected): return Self.sameValue(expected, text) ? right : wrong
       }
@@ -54,8 +55,8 @@ struct AnswerCheck {
       }
     case .count(let query):
       return try? selected(query, ReadKey(query, labNamespace: labNamespace), snapshot).get().count.description
-    case .field(let query, let template):
-      return try? field(query, ReadKey(query, labNamespace: labNamespace), template, snapshot).get()
+    case .field(let query, let template, let extract):
+      return try? field(query, ReadKey(query, labNamespace: labNamespace), template, extract, snapshot).get()
     }
   }
 
@@ -76,10 +77,12 @@ struct AnswerCheck {
     }
   }
 
-  /// The printed value of the jsonpath on the one object the query selects.
-  private func field(_ query: ObjectQuery, _ key: ReadKey, _ template: JSONPathTemplate, _ snapshot: ClusterSnapshot)
-    -> Result<String, Reason>
-  {
+  /// The printed value of the jsonpath on the one object the query selects, or the first capture
+  /// group of `extract` in it.
+  private func field(
+    _ query: ObjectQuery, _ key: ReadKey, _ template: JSONPathTemplate, _ extract: String?,
+    _ snapshot: ClusterSnapshot
+  ) -> Result<String, Reason> {
     selected(query, key, snapshot).flatMap { objects in
       guard objects.count == 1, let object = objects.first else {
         let what = query.name.map { "\(key.resource.singular) \($0)\(key.location)" } ?? key.description
@@ -87,11 +90,20 @@ struct AnswerCheck {
           Reason(text: objects.isEmpty ? "\(what) not found" : "\(what) selects \(objects.count) objects, expected one")
         )
       }
+      let text: String
       do {
-        return .success(try template.render(object))
+        text = try template.render(object)
       } catch {
         return .failure(Reason(text: "\(template) cannot be evaluated: \(error)"))
       }
+      guard let extract else { return .success(text) }
+      guard let expression = try? NSRegularExpression(pattern: extract),
+        let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+        let range = Range(match.range(at: match.numberOfRanges > 1 ? 1 : 0), in: text)
+      else {
+        return .failure(Reason(text: "\(template) of the object has no match for /\(extract)/"))
+      }
+      return .success(String(text[range]))
     }
   }
 }

@@ -2,14 +2,14 @@ import Foundation
 import KubeSim
 import LabKit
 
-/// An in-process sandbox for one test, reached the way a learner's cluster is: through a
+/// An in-process sandbox for one test (LabKit and lab tests), reached the way a learner's cluster is: through a
 /// kubeconfig file, so shell commands (`script` checks, `run` steps) reach it too.
-final class LabTestCluster {
-  let sandbox: Sandbox
-  let kubeconfigPath: String
-  let cluster: LabCluster
+public final class LabTestCluster {
+  public let sandbox: Sandbox
+  public let kubeconfigPath: String
+  public let cluster: LabCluster
 
-  init(topology: String = "kubeadm") throws {
+  public init(topology: String = "kubeadm") throws {
     sandbox = try Sandbox(options: .init(topology: topology))
     try sandbox.start()
     kubeconfigPath = NSTemporaryDirectory() + "kubelab-test-\(UUID().uuidString).kubeconfig"
