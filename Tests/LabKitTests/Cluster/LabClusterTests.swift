@@ -37,7 +37,9 @@ struct LabClusterTests {
 
   @Test("a command that overruns its timeout is stopped and says so")
   func timeout() async {
-    let result = await ShellCommand("sleep 30", timeout: .milliseconds(200)).run()
+    // Far longer than the timeout: on a loaded machine this task may wait many seconds for a
+    // thread, and the command must still be running when it gets one.
+    let result = await ShellCommand("sleep 600", timeout: .milliseconds(200)).run()
     #expect(result.status == nil)
     #expect(result.failure == "it did not finish within 0.2s")
   }
