@@ -54,7 +54,7 @@ let pki = sandbox.credentials!.pki
 for (name, contents) in [("ca.pem", pki.caCertificatePEM), ("admin.pem", pki.admin.certificatePEM)] {
   try Data(contents.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
 }
-FileManager.default.createFile(
+_ = FileManager.default.createFile(
   atPath: folder + "/admin-key.pem", contents: Data(pki.admin.privateKeyPEM.utf8),
   attributes: [.posixPermissions: 0o600])
 let curlArguments = [
@@ -62,7 +62,7 @@ let curlArguments = [
   folder + "/admin-key.pem", sandbox.url + path,
 ]
 let curlSeconds = try seconds {
-  for _ in 0..<processRequests { try ProcessRunner.run("/usr/bin/curl", curlArguments) }
+  for _ in 0..<processRequests { _ = try ProcessRunner.run("/usr/bin/curl", curlArguments) }
 }
 
 let oursMS = ours.millisecondsPerRequest

@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import TestSupport
 import Testing
 
 /// Two typical wrong attempts at each lab of the library: each must earn the intended partial
@@ -30,135 +31,160 @@ struct WrongAttemptTests {
   }
 
   @Test func pods() async throws {
-    let tag = try await LabAttempt("pods")
-    try await tag.run(
-      "kubectl run nginx --image=nginx:alpine", "kubectl wait --for=condition=Ready pod/nginx --timeout=60s")
-    expect(await tag.grade("create-nginx"), .partial, earned: 4.0 / 3, hint: "must run the image nginx")
+    try await HeavyTestGate.run {
+      let tag = try await LabAttempt("pods")
+      try await tag.run(
+        "kubectl run nginx --image=nginx:alpine", "kubectl wait --for=condition=Ready pod/nginx --timeout=60s")
+      expect(await tag.grade("create-nginx"), .partial, earned: 4.0 / 3, hint: "must run the image nginx")
 
-    let imperative = try await LabAttempt("pods")
-    try await imperative.run("kubectl run redis --image=redis123")
-    expect(await imperative.grade("create-redis"), .partial, earned: 4.0 / 3, hint: "lacks the label app=redis")
+      let imperative = try await LabAttempt("pods")
+      try await imperative.run("kubectl run redis --image=redis123")
+      expect(await imperative.grade("create-redis"), .partial, earned: 4.0 / 3, hint: "lacks the label app=redis")
+    }
   }
 
   @Test func replicasets() async throws {
-    let template = try await LabAttempt("replicasets")
-    try await template.run("kubectl set image replicaset/new-replica-set busybox-container=busybox")
-    expect(
-      await template.grade("fix-image"), .partial, earned: 2.0 / 3,
-      hint: "a ReplicaSet does not replace its existing pods")
+    try await HeavyTestGate.run {
+      let template = try await LabAttempt("replicasets")
+      try await template.run("kubectl set image replicaset/new-replica-set busybox-container=busybox")
+      expect(
+        await template.grade("fix-image"), .partial, earned: 2.0 / 3,
+        hint: "a ReplicaSet does not replace its existing pods")
 
-    let deleting = try await LabAttempt("replicasets")
-    try await deleting.run("kubectl delete $(kubectl get pods -l name=busybox-pod -o name | head -2) --wait=false")
-    expect(await deleting.grade("scale-down"), .failed, earned: 0, hint: "deleting pods does not help")
+      let deleting = try await LabAttempt("replicasets")
+      try await deleting.run("kubectl delete $(kubectl get pods -l name=busybox-pod -o name | head -2) --wait=false")
+      expect(await deleting.grade("scale-down"), .failed, earned: 0, hint: "deleting pods does not help")
+    }
   }
 
   @Test func deployments() async throws {
-    let tag = try await LabAttempt("deployments")
-    try await tag.run(
-      "kubectl create deployment httpd-frontend --image=httpd:2.4 --replicas=3",
-      "kubectl rollout status deployment/httpd-frontend --timeout=60s")
-    expect(await tag.grade("create-httpd"), .partial, earned: 2.25, hint: "must run the image httpd:2.4-alpine")
+    try await HeavyTestGate.run {
+      let tag = try await LabAttempt("deployments")
+      try await tag.run(
+        "kubectl create deployment httpd-frontend --image=httpd:2.4 --replicas=3",
+        "kubectl rollout status deployment/httpd-frontend --timeout=60s")
+      expect(await tag.grade("create-httpd"), .partial, earned: 2.25, hint: "must run the image httpd:2.4-alpine")
 
-    let noUndo = try await LabAttempt("deployments")
-    try await noUndo.run(
-      "kubectl set image deployment/webapp nginx=nginx:1.27", "kubectl rollout status deployment/webapp --timeout=60s")
-    expect(await noUndo.grade("rollout-undo"), .partial, earned: 2.0 / 3, hint: "does not run its previous image")
+      let noUndo = try await LabAttempt("deployments")
+      try await noUndo.run(
+        "kubectl set image deployment/webapp nginx=nginx:1.27", "kubectl rollout status deployment/webapp --timeout=60s"
+      )
+      expect(await noUndo.grade("rollout-undo"), .partial, earned: 2.0 / 3, hint: "does not run its previous image")
+    }
   }
 
   @Test func namespaces() async throws {
-    let wrongNamespace = try await LabAttempt("namespaces")
-    try await wrongNamespace.run("kubectl run redis --image=redis")
-    expect(await wrongNamespace.grade("create-redis"), .failed, earned: 0, hint: "without -n creates it in default")
+    try await HeavyTestGate.run {
+      let wrongNamespace = try await LabAttempt("namespaces")
+      try await wrongNamespace.run("kubectl run redis --image=redis")
+      expect(await wrongNamespace.grade("create-redis"), .failed, earned: 0, hint: "without -n creates it in default")
 
-    let copied = try await LabAttempt("namespaces")
-    try await copied.run("kubectl run payroll --image=nginx:1.27 -n finance")
-    expect(await copied.grade("move-payroll"), .partial, earned: 4.0 / 3, hint: "still exists in the namespace default")
+      let copied = try await LabAttempt("namespaces")
+      try await copied.run("kubectl run payroll --image=nginx:1.27 -n finance")
+      expect(
+        await copied.grade("move-payroll"), .partial, earned: 4.0 / 3, hint: "still exists in the namespace default")
+    }
   }
 
   @Test func services() async throws {
-    let noNodePort = try await LabAttempt("services")
-    try await noNodePort.run(
-      "kubectl expose deployment simple-webapp-deployment --name=webapp-service --type=NodePort --port=8080")
-    expect(await noNodePort.grade("create-nodeport"), .partial, earned: 2.25, hint: "nodePort 30080")
+    try await HeavyTestGate.run {
+      let noNodePort = try await LabAttempt("services")
+      try await noNodePort.run(
+        "kubectl expose deployment simple-webapp-deployment --name=webapp-service --type=NodePort --port=8080")
+      expect(await noNodePort.grade("create-nodeport"), .partial, earned: 2.25, hint: "nodePort 30080")
 
-    let extraLabel = try await LabAttempt("services")
-    try await extraLabel.run("kubectl set selector service frontend-svc app=front-end,tier=web")
-    expect(
-      await extraLabel.grade("fix-selector"), .partial, earned: 4.0 / 3,
-      hint: "labels the pods of frontend do not carry")
+      let extraLabel = try await LabAttempt("services")
+      try await extraLabel.run("kubectl set selector service frontend-svc app=front-end,tier=web")
+      expect(
+        await extraLabel.grade("fix-selector"), .partial, earned: 4.0 / 3,
+        hint: "labels the pods of frontend do not carry")
+    }
   }
 
   @Test func imperativeCommands() async throws {
-    let createService = try await LabAttempt("imperative-commands")
-    try await createService.run("kubectl create service clusterip redis-service --tcp=6379:6379")
-    expect(await createService.grade("redis-service"), .partial, earned: 1.5, hint: "must select tier=db")
+    try await HeavyTestGate.run {
+      let createService = try await LabAttempt("imperative-commands")
+      try await createService.run("kubectl create service clusterip redis-service --tcp=6379:6379")
+      expect(await createService.grade("redis-service"), .partial, earned: 1.5, hint: "must select tier=db")
 
-    let noLabel = try await LabAttempt("imperative-commands")
-    try await noLabel.run(
-      "kubectl run redis --image=redis:alpine", "kubectl create namespace dev-ns",
-      "kubectl create deployment redis-deploy --image=redis --replicas=2")
-    expect(await noLabel.grade("redis-pod"), .partial, earned: 2.0 / 3, hint: "lacks the label tier=db")
-    expect(await noLabel.grade("dev-namespace"), .partial, earned: 0.5, hint: "without -n dev-ns")
+      let noLabel = try await LabAttempt("imperative-commands")
+      try await noLabel.run(
+        "kubectl run redis --image=redis:alpine", "kubectl create namespace dev-ns",
+        "kubectl create deployment redis-deploy --image=redis --replicas=2")
+      expect(await noLabel.grade("redis-pod"), .partial, earned: 2.0 / 3, hint: "lacks the label tier=db")
+      expect(await noLabel.grade("dev-namespace"), .partial, earned: 0.5, hint: "without -n dev-ns")
+    }
   }
 
   @Test func podsYAML() async throws {
-    let droppedLabels = try await LabAttempt("pods-yaml")
-    try await droppedLabels.run(
-      "sed -i -e '/lables:/d' -e '/\tapp: web/d' -e '/\ttier: frontend/d' -e 's#^apiVersion: apps/v1$#apiVersion: v1#' files/web-frontend.yaml",
-      "kubectl apply -f files/web-frontend.yaml")
-    expect(await droppedLabels.grade("fix-manifest"), .partial, earned: 2, hint: "spells `labels` as `lables`")
+    try await HeavyTestGate.run {
+      let droppedLabels = try await LabAttempt("pods-yaml")
+      try await droppedLabels.run(
+        "sed -i -e '/lables:/d' -e '/\tapp: web/d' -e '/\ttier: frontend/d' -e 's#^apiVersion: apps/v1$#apiVersion: v1#' files/web-frontend.yaml",
+        "kubectl apply -f files/web-frontend.yaml")
+      expect(await droppedLabels.grade("fix-manifest"), .partial, earned: 2, hint: "spells `labels` as `lables`")
 
-    let exitingHelper = try await LabAttempt("pods-yaml")
-    try await exitingHelper.run(
-      """
-      kubectl apply -f - <<'EOF'
-      apiVersion: v1
-      kind: Pod
-      metadata: { name: sidecar-demo, labels: { app: demo, tier: frontend } }
-      spec:
-        containers:
-          - { name: web, image: nginx }
-          - { name: helper, image: busybox }
-      EOF
-      """)
-    expect(await exitingHelper.grade("two-containers"), .partial, earned: 2.5, hint: "helper is not ready")
+      let exitingHelper = try await LabAttempt("pods-yaml")
+      try await exitingHelper.run(
+        """
+        kubectl apply -f - <<'EOF'
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: sidecar-demo, labels: { app: demo, tier: frontend } }
+        spec:
+          containers:
+            - { name: web, image: nginx }
+            - { name: helper, image: busybox }
+        EOF
+        """)
+      expect(await exitingHelper.grade("two-containers"), .partial, earned: 2.5, hint: "helper is not ready")
+    }
   }
 
   @Test func controlPlane() async throws {
-    let scheduled = try await LabAttempt("control-plane")
-    try await scheduled.run(
-      "kubectl run manual --image=nginx -n cp-lab",
-      "kubectl wait --for=condition=Ready pod/manual -n cp-lab --timeout=60s")
-    expect(await scheduled.grade("place-by-hand"), .partial, earned: 2.25, hint: "is not on controlplane")
+    try await HeavyTestGate.run {
+      let scheduled = try await LabAttempt("control-plane")
+      try await scheduled.run(
+        "kubectl run manual --image=nginx -n cp-lab",
+        "kubectl wait --for=condition=Ready pod/manual -n cp-lab --timeout=60s")
+      expect(await scheduled.grade("place-by-hand"), .partial, earned: 2.25, hint: "is not on controlplane")
 
-    let deleted = try await LabAttempt("control-plane")
-    try await deleted.run("kubectl delete pod analytics -n cp-lab")
-    expect(await deleted.grade("rescue-analytics"), .failed, earned: 0, hint: "my-scheduler")
+      let deleted = try await LabAttempt("control-plane")
+      try await deleted.run("kubectl delete pod analytics -n cp-lab")
+      expect(await deleted.grade("rescue-analytics"), .failed, earned: 0, hint: "my-scheduler")
+    }
   }
 
   @Test func etcdInKubernetes() async throws {
-    let oneNode = try await LabAttempt("etcd-in-kubernetes")
-    try await oneNode.run("kubectl label node controlplane etcd-member=true")
-    expect(
-      await oneNode.grade("label-members"), .partial, earned: 4.0 / 3, hint: "not exactly the nodes of the etcd pods")
+    try await HeavyTestGate.run {
+      let oneNode = try await LabAttempt("etcd-in-kubernetes")
+      try await oneNode.run("kubectl label node controlplane etcd-member=true")
+      expect(
+        await oneNode.grade("label-members"), .partial, earned: 4.0 / 3, hint: "not exactly the nodes of the etcd pods")
 
-    let loopback = try await LabAttempt("etcd-in-kubernetes")
-    try await loopback.run(
-      "kubectl create configmap etcd-info -n etcd-lab --from-literal=dataDir=/var/lib/etcd --from-literal=clientURL=https://127.0.0.1:2379"
-    )
-    expect(
-      await loopback.grade("record-etcd"), .partial, earned: 4.0 / 3, hint: "not the URL etcd-controlplane advertises")
+      let loopback = try await LabAttempt("etcd-in-kubernetes")
+      try await loopback.run(
+        "kubectl create configmap etcd-info -n etcd-lab --from-literal=dataDir=/var/lib/etcd --from-literal=clientURL=https://127.0.0.1:2379"
+      )
+      expect(
+        await loopback.grade("record-etcd"), .partial, earned: 4.0 / 3, hint: "not the URL etcd-controlplane advertises"
+      )
+    }
   }
 
   @Test func etcdBasics() async throws {
-    let attempt = try await LabAttempt("etcd-basics")
-    await expectWrong(attempt, "even-members", answer: "2")
-    await expectWrong(attempt, "api-variable", answer: "ETCD_API")
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("etcd-basics")
+      await expectWrong(attempt, "even-members", answer: "2")
+      await expectWrong(attempt, "api-variable", answer: "ETCD_API")
+    }
   }
 
   @Test func containerRuntimes() async throws {
-    let attempt = try await LabAttempt("container-runtimes")
-    await expectWrong(attempt, "ctr", answer: "crictl")
-    await expectWrong(attempt, "nerdctl-run", answer: "nerdctl run redis:alpine --name redis")
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("container-runtimes")
+      await expectWrong(attempt, "ctr", answer: "crictl")
+      await expectWrong(attempt, "nerdctl-run", answer: "nerdctl run redis:alpine --name redis")
+    }
   }
 }

@@ -19,101 +19,107 @@ import Testing
   }
 
   @Test func answersHintsSolutionsAndScoresAreRecorded() async throws {
-    let (sandbox, run) = try setUp()
-    defer { _ = sandbox.stop() }
-    let started = try await run(["start", "sample"])
-    #expect(started.status == 0, "\(started.stdout)\(started.stderr)")
-    #expect(started.stdout.contains("Sample lab: 11 tasks, 15m"))
-    #expect(FileManager.default.fileExists(atPath: run.workdir + "/files/redis.yaml"))
+    try await HeavyTestGate.run {
+      let (sandbox, run) = try setUp()
+      defer { _ = sandbox.stop() }
+      let started = try await run(["start", "sample"])
+      #expect(started.status == 0, "\(started.stdout)\(started.stderr)")
+      #expect(started.stdout.contains("Sample lab: 11 tasks, 15m"))
+      #expect(FileManager.default.fileExists(atPath: run.workdir + "/files/redis.yaml"))
 
-    let tasks = try await run(["tasks"])
-    #expect(tasks.stdout.contains("pod-count"))
-    #expect(tasks.stdout.contains("not checked"))
+      let tasks = try await run(["tasks"])
+      #expect(tasks.stdout.contains("pod-count"))
+      #expect(tasks.stdout.contains("not checked"))
 
-    let wrong = try await run(["answer", "1", "7"])
-    #expect(wrong.status == 1)
-    #expect(wrong.stdout.hasPrefix("✗ Not right (0/1)"))
-    let right = try await run(["answer", "pod-count", "2"])
-    #expect(right.status == 0, "\(right.stdout)\(right.stderr)")
-    #expect(right.stdout == "✔ Correct (1/1)\n")
+      let wrong = try await run(["answer", "1", "7"])
+      #expect(wrong.status == 1)
+      #expect(wrong.stdout.hasPrefix("✗ Not right (0/1)"))
+      let right = try await run(["answer", "pod-count", "2"])
+      #expect(right.status == 0, "\(right.stdout)\(right.stderr)")
+      #expect(right.stdout == "✔ Correct (1/1)\n")
 
-    let action = try await run(["answer", "create-redis", "done"])
-    #expect(action.status == 64)
-    #expect(action.stderr.contains("create-redis is an action"))
+      let action = try await run(["answer", "create-redis", "done"])
+      #expect(action.status == 64)
+      #expect(action.stderr.contains("create-redis is an action"))
 
-    let hint = try await run(["hint", "1"])
-    #expect(hint.stdout == "Hint 1/2: Run kubectl get pods -n sample.\n")
-    let secondHint = try await run(["hint", "1"])
-    #expect(secondHint.stdout.contains("Hint 2/2: Count the rows."))
+      let hint = try await run(["hint", "1"])
+      #expect(hint.stdout == "Hint 1/2: Run kubectl get pods -n sample.\n")
+      let secondHint = try await run(["hint", "1"])
+      #expect(secondHint.stdout.contains("Hint 2/2: Count the rows."))
 
-    let solution = try await run(["solution", "create-config"])
-    #expect(solution.stdout.hasPrefix("kubectl apply -f - <<'EOF'\n"))
-    #expect(solution.stdout.contains("name: app-config"))
+      let solution = try await run(["solution", "create-config"])
+      #expect(solution.stdout.hasPrefix("kubectl apply -f - <<'EOF'\n"))
+      #expect(solution.stdout.contains("name: app-config"))
 
-    let (status, statusJSON) = try await run.json(["status"])
-    #expect(status.status == 0, "\(status.stderr)")
-    let rows = statusJSON?["rows"]?.arrayValue ?? []
-    let podCount = rows.first { $0["id"]?.stringValue == "pod-count" }
-    #expect(podCount?["earned"]?.doubleValue == 1)
-    #expect(podCount?["hints"]?.intValue == 2)
-    let config = rows.first { $0["id"]?.stringValue == "create-config" }
-    #expect(config?["solutionRevealed"]?.boolValue == true)
+      let (status, statusJSON) = try await run.json(["status"])
+      #expect(status.status == 0, "\(status.stderr)")
+      let rows = statusJSON?["rows"]?.arrayValue ?? []
+      let podCount = rows.first { $0["id"]?.stringValue == "pod-count" }
+      #expect(podCount?["earned"]?.doubleValue == 1)
+      #expect(podCount?["hints"]?.intValue == 2)
+      let config = rows.first { $0["id"]?.stringValue == "create-config" }
+      #expect(config?["solutionRevealed"]?.boolValue == true)
 
-    let (check, report) = try await run.json(["check", "pod-count", "11"])
-    #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
-    #expect(report?["reads"]?.intValue == 2)
-    let graded = report?["tasks"]?.arrayValue ?? []
-    #expect(graded.count == 2)
-    #expect(graded.first { $0["id"]?.stringValue == "pod-count" }?["status"]?.stringValue == "passed")
-    #expect(graded.first { $0["id"]?.stringValue == "create-config" }?["status"]?.stringValue == "failed")
+      let (check, report) = try await run.json(["check", "pod-count", "11"])
+      #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+      #expect(report?["reads"]?.intValue == 2)
+      let graded = report?["tasks"]?.arrayValue ?? []
+      #expect(graded.count == 2)
+      #expect(graded.first { $0["id"]?.stringValue == "pod-count" }?["status"]?.stringValue == "passed")
+      #expect(graded.first { $0["id"]?.stringValue == "create-config" }?["status"]?.stringValue == "failed")
 
-    let stopped = try await run(["stop"])
-    #expect(stopped.status == 0, "\(stopped.stderr)")
-    let afterStop = try await run(["tasks"])
-    #expect(afterStop.status == 64)
-    #expect(afterStop.stderr.contains("no lab is started"))
+      let stopped = try await run(["stop"])
+      #expect(stopped.status == 0, "\(stopped.stderr)")
+      let afterStop = try await run(["tasks"])
+      #expect(afterStop.status == 64)
+      #expect(afterStop.stderr.contains("no lab is started"))
+    }
   }
 
   @Test func faultsMakeErrorsNotFailsAndKeepTheScore() async throws {
-    let (sandbox, run) = try setUp()
-    defer { _ = sandbox.stop() }
-    #expect(try await run(["start", "sample"]).status == 0)
-    #expect(try await run(["answer", "pod-count", "2"]).status == 0)
-    #expect(
-      try curl(["-X", "POST", "--data", "status:503*400", sandbox.url + "/debug/faults"]) == "queued 400 faults\n")
-    let failing = try await run(["check"], timeout: 180)
-    _ = try curl(["-X", "DELETE", sandbox.url + "/debug/faults"])
-    #expect(failing.status == 3, "\(failing.stdout)\(failing.stderr)")
-    #expect(failing.stdout.contains("error"))
-    #expect(failing.stdout.contains("could not check"))
-    #expect(!failing.stdout.contains("failed"))
-    let (_, status) = try await run.json(["status"])
-    let podCount = (status?["rows"]?.arrayValue ?? []).first { $0["id"]?.stringValue == "pod-count" }
-    #expect(podCount?["earned"]?.doubleValue == 1)
-    #expect(podCount?["status"]?.stringValue == "passed")
+    try await HeavyTestGate.run {
+      let (sandbox, run) = try setUp()
+      defer { _ = sandbox.stop() }
+      #expect(try await run(["start", "sample"]).status == 0)
+      #expect(try await run(["answer", "pod-count", "2"]).status == 0)
+      #expect(
+        try curl(["-X", "POST", "--data", "status:503*400", sandbox.url + "/debug/faults"]) == "queued 400 faults\n")
+      let failing = try await run(["check"], timeout: 180)
+      _ = try curl(["-X", "DELETE", sandbox.url + "/debug/faults"])
+      #expect(failing.status == 3, "\(failing.stdout)\(failing.stderr)")
+      #expect(failing.stdout.contains("error"))
+      #expect(failing.stdout.contains("could not check"))
+      #expect(!failing.stdout.contains("failed"))
+      let (_, status) = try await run.json(["status"])
+      let podCount = (status?["rows"]?.arrayValue ?? []).first { $0["id"]?.stringValue == "pod-count" }
+      #expect(podCount?["earned"]?.doubleValue == 1)
+      #expect(podCount?["status"]?.stringValue == "passed")
+    }
   }
 
   @Test func aKilledAnswerLeavesAReadableSession() async throws {
-    let (sandbox, run) = try setUp()
-    defer { _ = sandbox.stop() }
-    #expect(try await run(["start", "sample"]).status == 0)
-    for attempt in 0..<12 {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: try BuiltProducts.kubelab())
-      process.arguments = ["answer", "pod-count", String(attempt % 3)]
-      process.environment = ProcessInfo.processInfo.environment.merging(run.environment) { _, new in new }
-      process.currentDirectoryURL = URL(fileURLWithPath: run.workdir)
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      try await Task.sleep(for: .milliseconds(attempt * 25))
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-      let (status, json) = try await run.json(["status"])
-      #expect(status.status == 0, "attempt \(attempt): \(status.stderr)")
-      #expect(json?["lab"]?.stringValue == "sample")
+    try await HeavyTestGate.run {
+      let (sandbox, run) = try setUp()
+      defer { _ = sandbox.stop() }
+      #expect(try await run(["start", "sample"]).status == 0)
+      for attempt in 0..<12 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try BuiltProducts.kubelab())
+        process.arguments = ["answer", "pod-count", String(attempt % 3)]
+        process.environment = ProcessInfo.processInfo.environment.merging(run.environment) { _, new in new }
+        process.currentDirectoryURL = URL(fileURLWithPath: run.workdir)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .milliseconds(attempt * 25))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let (status, json) = try await run.json(["status"])
+        #expect(status.status == 0, "attempt \(attempt): \(status.stderr)")
+        #expect(json?["lab"]?.stringValue == "sample")
+      }
+      let sessions = try FileManager.default.contentsOfDirectory(atPath: run.state + "/kubelab/sessions")
+      #expect(!sessions.contains { $0.contains(".tmp") })
     }
-    let sessions = try FileManager.default.contentsOfDirectory(atPath: run.state + "/kubelab/sessions")
-    #expect(!sessions.contains { $0.contains(".tmp") })
   }
 }

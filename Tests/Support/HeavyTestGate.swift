@@ -1,0 +1,42 @@
+/// Lets only a few heavy tests run at once: those that host sandboxes and run kubelab or kubectl
+/// processes for a minute. Swift Testing starts every suite in parallel, and on a two-core machine
+/// a dozen of them together slow every kubectl call so much that unrelated tests time out.
+public actor HeavyTestGate {
+  public static let shared = HeavyTestGate(slots: 2)
+
+  private var free: Int
+  private var waiting: [CheckedContinuation<Void, Never>] = []
+
+  init(slots: Int) {
+    free = slots
+  }
+
+  /// Runs `body` once a slot is free.
+  public static func run<Value>(_ body: () async throws -> Value) async throws -> Value {
+    await shared.acquire()
+    do {
+      let value = try await body()
+      await shared.release()
+      return value
+    } catch {
+      await shared.release()
+      throw error
+    }
+  }
+
+  private func acquire() async {
+    if free > 0 {
+      free -= 1
+      return
+    }
+    await withCheckedContinuation { waiting.append($0) }
+  }
+
+  private func release() {
+    if waiting.isEmpty {
+      free += 1
+    } else {
+      waiting.removeFirst().resume()
+    }
+  }
+}
