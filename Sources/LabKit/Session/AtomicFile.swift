@@ -37,4 +37,15 @@ enum AtomicFile {
       throw SessionStoreError.io(path, "cannot replace: \(reason)")
     }
   }
+
+  /// Deletes the temporary files that writers of `path` killed half-way left behind. Only safe
+  /// while holding the lock every writer of `path` takes.
+  static func removeLeftovers(of path: String) {
+    let url = URL(fileURLWithPath: path)
+    let prefix = url.lastPathComponent + ".tmp-"
+    let folder = url.deletingLastPathComponent().path
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+      unlink(folder + "/" + name)
+    }
+  }
 }

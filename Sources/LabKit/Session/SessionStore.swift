@@ -31,6 +31,7 @@ public struct SessionStore: Sendable {
       let result = try body(&session)
       guard session != before else { return result }
       if let session {
+        AtomicFile.removeLeftovers(of: path)
         try AtomicFile.write(try Self.encoder.encode(session), to: path)
       } else if unlink(path) != 0, errno != ENOENT {
         throw SessionStoreError.io(path, "cannot remove: \(errnoText())")

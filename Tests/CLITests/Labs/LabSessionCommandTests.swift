@@ -118,8 +118,11 @@ import Testing
         #expect(status.status == 0, "attempt \(attempt): \(status.stderr)")
         #expect(json?["lab"]?.stringValue == "sample")
       }
+      // The next write clears what killed writers left half-made.
+      let answered = try await run(["answer", "pod-count", "2"])
+      #expect(answered.status == 0, "\(answered.stderr)")
       let sessions = try FileManager.default.contentsOfDirectory(atPath: run.state + "/kubelab/sessions")
-      #expect(!sessions.contains { $0.contains(".tmp") })
+      #expect(!sessions.contains { $0.contains(".tmp") }, "\(sessions)")
     }
   }
 }
