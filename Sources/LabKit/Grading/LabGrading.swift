@@ -14,6 +14,9 @@ public struct LabGrading: Sendable {
   /// Whether failing checks with `within` are polled until their time is up (the default); the
   /// self-test turns it off to grade a state that nobody is changing.
   public var polls = true
+  /// Told when a pass starts waiting for checks with `within`, so a command can say why it is
+  /// quiet: how many checks, and the longest wait.
+  public var onWait: (@Sendable (_ checks: Int, _ longest: Duration) -> Void)?
 
   public init(lab: Lab, grader: Grader, cluster: LabCluster, workdir: String?) {
     self.lab = lab
@@ -53,7 +56,8 @@ public struct LabGrading: Sendable {
 
     let evaluator = CheckEvaluator(
       snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
-      scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath, polls: polls)
+      scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath, polls: polls,
+      onWait: onWait)
     let checked = tasks.compactMap { task in entries[task.id.value].flatMap { $0.answer == nil ? $0 : nil } }
     var settled = await evaluator.settle(checked.flatMap(\.checks))[...]
     let grading = TaskGrading(snapshot: snapshot, labNamespace: lab.namespace)

@@ -2,6 +2,7 @@
 enum PracticeCommandLine: Equatable {
   case check
   case hint
+  case solution
   case skip
   case back
   case status
@@ -19,6 +20,7 @@ enum PracticeCommandLine: Equatable {
     case "": self = .empty
     case "check": self = .check
     case "hint": self = .hint
+    case "solution": self = .solution
     case "skip", "next": self = .skip
     case "back", "previous": self = .back
     case "status": self = .status
@@ -33,6 +35,7 @@ enum PracticeCommandLine: Equatable {
     Type your answer to a question, or one of:
       check    grade the current task (for a task you do on the cluster)
       hint     show the next hint of the current task
+      solution show how to solve the current task (recorded as revealed)
       skip     go to the next task          back     go to the previous task
       status   show the score table         quit     end the practice test
       kubectl …  run kubectl on the lab's cluster (k … works too)

@@ -40,6 +40,7 @@ struct PracticeSession {
       case .back: return -1
       case .status: print(SessionStatus(session: try context.session(), loaded: context.loaded, now: Date()).text)
       case .hint: print(try revealHint(id))
+      case .solution: print(try revealSolution(id))
       case .kubectl(let command): await runKubectl(command)
       case .check:
         if try await grade(id) { return 1 }
@@ -75,6 +76,12 @@ struct PracticeSession {
       return next
     }
     return HintText.render(hints: hints, revealed: revealed, task: id)
+  }
+
+  private func revealSolution(_ id: String) throws -> String {
+    guard let solution = context.loaded.graderTask(id)?.solution else { return "The grader gives no solution here." }
+    try context.updateSession { _ = $0.solutionsRevealed.insert(id) }
+    return SolutionText.render(solution)
   }
 
   private func runKubectl(_ line: String) async {

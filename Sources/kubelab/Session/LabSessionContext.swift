@@ -76,7 +76,11 @@ struct LabSessionContext {
       return score.status == .error || score.status == .unanswered ? nil : score
     }
     let graded = ids ?? lab.tasks.filter { recorded($0) == nil }.map(\.id.value)
-    let grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: workdir)
+    var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: workdir)
+    grading.onWait = { checks, longest in
+      let what = checks == 1 ? "1 check" : "\(checks) checks"
+      FileHandle.standardError.write(Data("Waiting up to \(longest.compactText) for \(what) to pass…\n".utf8))
+    }
     let report = await grading.grade(tasks: graded, answers: session.answers.mapValues(\.text))
     try updateSession { session in session.record(report) }
     guard ids == nil else { return report }

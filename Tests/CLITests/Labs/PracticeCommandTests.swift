@@ -12,6 +12,7 @@ import Testing
       let script =
         [
           "5",  // pod-count: wrong (two pods run)…
+          "solution",  // the command that counts them
           "2",  // …then right
           "nginx:1.27",
           "agentx , nginx",
@@ -37,6 +38,7 @@ import Testing
       #expect(text.contains("> 5\n✗ Not right (0/1)"))
       // The answer check has no hint of its own, so the first progressive hint is revealed.
       #expect(text.contains("Hint 1/2: Run kubectl get pods -n sample."))
+      #expect(text.contains("> solution\nkubectl get pods -n sample --no-headers | wc -l\n"))
       #expect(text.contains("> 2\n✔ Correct (1/1)"))
       #expect(text.contains("> b\n✔ Correct (1/1)"))
       #expect(text.contains("No pod runs the image redis:7 with the label app=redis."))

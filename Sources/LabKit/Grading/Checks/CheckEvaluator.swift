@@ -10,6 +10,8 @@ struct CheckEvaluator {
   let fileDirectory: String
   /// False grades each check once, ignoring `within` (the self-test's untouched pass).
   let polls: Bool
+  /// Called once when `settle` starts polling (see `LabGrading.onWait`).
+  var onWait: (@Sendable (_ checks: Int, _ longest: Duration) -> Void)? = nil
   static let pollInterval = Duration.milliseconds(500)
 
   /// The outcome of a check nested in a combinator; a check with `within` that does not pass is evaluated again every
@@ -45,6 +47,7 @@ struct CheckEvaluator {
     let start = clock.now
     let deadline = { (index: Int) in start + (checks[index].within ?? .zero) }
     var pending = checks.indices.filter { outcomes[$0].verdict != .pass && checks[$0].within != nil }
+    if !pending.isEmpty { onWait?(pending.count, pending.compactMap { checks[$0].within }.max() ?? .zero) }
     while !pending.isEmpty {
       do {
         try await Task.sleep(for: Self.pollInterval)
