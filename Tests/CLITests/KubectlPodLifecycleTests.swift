@@ -5,7 +5,7 @@ import Testing
 /// Pods in the sandbox get scheduled and run: kubectl sees them pull, start, crash, finish and
 /// stay Pending as a real cluster shows them. Each check polls with a generous deadline.
 @Suite struct KubectlPodLifecycleTests {
-  /// Runs `command` until `accept` takes its output or 30 seconds pass; returns the last output.
+  /// Runs `command` until `accept` takes its output or `Kubectl.poll`'s window passes.
   @discardableResult
   func poll(_ kubectl: Kubectl, _ arguments: [String], until accept: (String) -> Bool) async throws -> String {
     try await kubectl.poll(arguments, until: accept)

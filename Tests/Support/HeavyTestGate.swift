@@ -1,8 +1,8 @@
-/// Lets only a few heavy tests run at once: those that host sandboxes and run kubelab or kubectl
+/// Lets one heavy test run at a time: those that host sandboxes and run kubelab or kubectl
 /// processes for a minute. Swift Testing starts every suite in parallel, and on a two-core machine
 /// a dozen of them together slow every kubectl call so much that unrelated tests time out.
 public actor HeavyTestGate {
-  public static let shared = HeavyTestGate(slots: 2)
+  public static let shared = HeavyTestGate(slots: 1)
 
   private var free: Int
   private var waiting: [CheckedContinuation<Void, Never>] = []

@@ -1,10 +1,11 @@
 import Foundation
 
 extension Kubectl {
-  /// Runs kubectl until `accept` takes its output or `seconds` pass; returns the last output.
+  /// Runs kubectl until `accept` takes its output or `seconds` pass; returns the last output. The
+  /// default window is wide because a full test run loads two cores: it costs time only on failure.
   /// It sleeps with Task.sleep, so waiting never holds one of the few threads the suite runs on.
   @discardableResult
-  public func poll(_ arguments: [String], seconds: TimeInterval = 30, until accept: (String) -> Bool) async throws
+  public func poll(_ arguments: [String], seconds: TimeInterval = 90, until accept: (String) -> Bool) async throws
     -> String
   {
     let deadline = Date().addingTimeInterval(seconds)
