@@ -39,7 +39,7 @@ struct ClusterConnection {
       return ClusterConnection(
         cluster: try LabCluster(kubeconfig: options.kubeconfig, context: options.context), sandbox: nil)
     } catch {
-      throw ValidationError("cannot use the cluster: \(error)")
+      throw CommandFailure(.clusterError, "cannot use the cluster: \(error)")
     }
   }
 
@@ -47,7 +47,7 @@ struct ClusterConnection {
     do {
       return ClusterConnection(cluster: try LabCluster(kubeconfig: record.kubeconfig, context: nil), sandbox: record)
     } catch {
-      throw ValidationError("cannot use the sandbox at \(record.url): \(error)")
+      throw CommandFailure(.clusterError, "cannot use the sandbox at \(record.url): \(error)")
     }
   }
 }

@@ -28,7 +28,8 @@ struct LabSessionContext {
   static func loadLab(_ options: LabOptions, id: String) throws -> LoadedLab {
     do {
       return try options.library.load(id)
-    } catch {
+    } catch let error as LabLibraryError {
+      if case .unknownLab = error { throw CommandFailure(.usage, "\(error)") }
       throw CommandFailure(.invalidLab, "\(error)")
     }
   }
