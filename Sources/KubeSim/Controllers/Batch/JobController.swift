@@ -23,13 +23,7 @@ final class JobController: Controller {
 
   func handle(_ event: WatchEvent) {
     guard let jobsType else { return }
-    if event.resource == "pods" {
-      for job in cluster.list(jobsType, namespace: event.namespace).items { sync(job) }
-    } else if event.kind != .deleted, let name = event.object[path: ["metadata", "name"]]?.stringValue,
-      let job = try? cluster.get(jobsType, namespace: event.namespace, name: name)
-    {
-      sync(job)
-    }
+    for job in OwnerEvents.owners(of: event, ownerType: jobsType, childResource: "pods", in: cluster) { sync(job) }
   }
 
   /// What a Job's pods add up to.

@@ -19,13 +19,9 @@ final class DeploymentController: Controller {
 
   func handle(_ event: WatchEvent) {
     guard let deployments else { return }
-    if event.resource == "replicasets.apps" {
-      for deployment in cluster.list(deployments, namespace: event.namespace).items { sync(deployment) }
-    } else if event.kind != .deleted, let name = event.object[path: ["metadata", "name"]]?.stringValue,
-      let deployment = try? cluster.get(deployments, namespace: event.namespace, name: name)
-    {
-      sync(deployment)
-    }
+    let owners = OwnerEvents.owners(
+      of: event, ownerType: deployments, childResource: "replicasets.apps", in: cluster)
+    for deployment in owners { sync(deployment) }
   }
 
   func sync(_ deployment: JSON) {

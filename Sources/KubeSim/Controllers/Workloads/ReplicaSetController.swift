@@ -26,15 +26,10 @@ final class ReplicaSetController: Controller {
   }
 
   func handle(_ event: WatchEvent) {
-    if event.resource == "pods" {
-      for kind in kinds {
-        for owner in cluster.list(kind, namespace: event.namespace).items { sync(owner, kind) }
+    for kind in kinds {
+      for owner in OwnerEvents.owners(of: event, ownerType: kind, childResource: "pods", in: cluster) {
+        sync(owner, kind)
       }
-    } else if event.kind != .deleted, let kind = kinds.first(where: { $0.groupResource == event.resource }),
-      let name = event.object[path: ["metadata", "name"]]?.stringValue,
-      let owner = try? cluster.get(kind, namespace: event.namespace, name: name)
-    {
-      sync(owner, kind)
     }
   }
 

@@ -24,13 +24,7 @@ final class StatefulSetController: Controller {
 
   func handle(_ event: WatchEvent) {
     guard let setsType else { return }
-    if event.resource == "pods" {
-      for set in cluster.list(setsType, namespace: event.namespace).items { sync(set) }
-    } else if event.kind != .deleted, let name = event.object[path: ["metadata", "name"]]?.stringValue,
-      let set = try? cluster.get(setsType, namespace: event.namespace, name: name)
-    {
-      sync(set)
-    }
+    for set in OwnerEvents.owners(of: event, ownerType: setsType, childResource: "pods", in: cluster) { sync(set) }
   }
 
   /// The revision name of the set's current template, as its pods' `controller-revision-hash`.
