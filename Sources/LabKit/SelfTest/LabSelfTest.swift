@@ -39,7 +39,7 @@ public struct LabSelfTest: Sendable {
     for task in loaded.lab.tasks {
       let id = task.id.value
       progress("replaying the solution of \(id)")
-      switch await replay(task) {
+      switch await replay(task, grading: grading) {
       case .answer(let text): answered[id] = await grading.grade(tasks: [id], answers: [id: text]).tasks.first
       case .done: break
       case .problem(let problem): problems[id, default: []].append(problem)
@@ -83,7 +83,7 @@ public struct LabSelfTest: Sendable {
 
   /// Runs a task's solution; for a question, works out the answer to give: the grader's answer, or
   /// what the solution printed when the grader only has a pattern.
-  private func replay(_ task: LabTask) async -> Replay {
+  private func replay(_ task: LabTask, grading: LabGrading) async -> Replay {
     let entry = loaded.graderTask(task.id.value)
     var printed: String?
     switch entry?.solution {
@@ -110,7 +110,6 @@ public struct LabSelfTest: Sendable {
     guard task.kind != .action else { return .done }
     // The grader's own answer (computed ones read now, a regex's example) proves the answer key;
     // without one, what the solution printed is the answer.
-    let grading = LabGrading(lab: loaded.lab, grader: loaded.grader, cluster: cluster, workdir: workdir)
     if let expected = await grading.expectedAnswer(task: task.id.value) { return .answer(expected) }
     if let printed = printed?.trimmingCharacters(in: .whitespacesAndNewlines), !printed.isEmpty {
       return .answer(printed)

@@ -58,7 +58,7 @@ struct PracticeSession {
 
   /// Grades one task and says how it went; on a miss without a check hint, reveals the next hint.
   private func grade(_ id: String) async throws -> Bool {
-    let report = try await context.grade(tasks: [id], workdir: workdir)
+    let report = try await context.grade(tasks: [id])
     guard let result = report.tasks.first else { return false }
     print(AnswerText.verdict(result))
     if result.status == .failed || result.status == .partial, !result.checks.contains(where: { $0.hint != nil }) {
@@ -99,7 +99,7 @@ struct PracticeSession {
   }
 
   private func finish() async throws -> GradeReport {
-    let report = try await context.grade(tasks: nil, workdir: workdir)
+    let report = try await context.grade(tasks: nil)
     print("\nFinal score\n")
     print(GradeReportText.render(report, lab: context.lab))
     return report

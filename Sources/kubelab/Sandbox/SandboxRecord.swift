@@ -37,6 +37,7 @@ struct SandboxRecord: Codable, Equatable {
 
   /// Removes the record if it is still this process's (a newer sandbox may have replaced it).
   func remove() {
-    if Self.running() == self || Self.running() == nil { try? FileManager.default.removeItem(atPath: Self.path) }
+    let current = Self.running()
+    if current == nil || current == self { try? FileManager.default.removeItem(atPath: Self.path) }
   }
 }

@@ -69,15 +69,15 @@ struct LabSessionContext {
   /// A question is graded when it is answered, against the cluster as it was then: a whole-lab
   /// pass (`ids` nil) grades every action again but a question only while it has no grade (or
   /// its grade was an error), and reports the recorded grade of the others. Named tasks are
-  /// always graded again.
-  func grade(tasks ids: [String]?, workdir: String?) async throws -> GradeReport {
+  /// always graded again. `file` and `script` checks work in the session's working directory.
+  func grade(tasks ids: [String]?) async throws -> GradeReport {
     let session = try session()
     let recorded = { (task: LabTask) -> TaskScore? in
       guard task.kind != .action, let score = session.scores[task.id.value] else { return nil }
       return score.status == .error || score.status == .unanswered ? nil : score
     }
     let graded = ids ?? lab.tasks.filter { recorded($0) == nil }.map(\.id.value)
-    var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: workdir)
+    var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: session.workdir)
     grading.onWait = { checks, longest in
       let what = checks == 1 ? "1 check" : "\(checks) checks"
       FileHandle.standardError.write(Data("Waiting up to \(longest.compactText) for \(what) to pass…\n".utf8))

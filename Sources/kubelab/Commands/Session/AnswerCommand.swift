@@ -34,7 +34,7 @@ struct AnswerCommand: AsyncParsableCommand {
       try context.updateSession { session in
         session.answers[task.id.value] = RecordedAnswer(text: answer, at: Date())
       }
-      let report = try await context.grade(tasks: [task.id.value], workdir: try context.session().workdir)
+      let report = try await context.grade(tasks: [task.id.value])
       guard let result = report.tasks.first else { return }
       if options.output == .json { return try JSONOutput.print(result) }
       print(AnswerText.verdict(result))

@@ -28,7 +28,7 @@ struct CheckCommand: AsyncParsableCommand {
     try await CommandFailure.reporting {
       let context = try options.open()
       let ids = try tasks.map { try context.task($0).id.value }
-      let report = try await context.grade(tasks: ids.isEmpty ? nil : ids, workdir: try context.session().workdir)
+      let report = try await context.grade(tasks: ids.isEmpty ? nil : ids)
       if let junit { try JUnitReport(suites: [.init(report: report, lab: context.lab)]).write(to: junit) }
       if options.output == .json {
         try JSONOutput.print(report)
