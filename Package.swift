@@ -49,6 +49,7 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOWebSocket", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -56,6 +57,7 @@ let package = Package(
       resources: [.copy("Data")]
     ),
     .target(name: "NodeTools", dependencies: ["KubeSim", "KubeModel"]),
+    .target(name: "ContainerHost", dependencies: ["KubeSim", "KubeModel", "Isolation"]),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -63,6 +65,7 @@ let package = Package(
         "KubeClient",
         "KubeSim",
         "LabKit",
+        "ContainerHost",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -70,13 +73,15 @@ let package = Package(
       name: "kubelab-benchmark",
       dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
     ),
-    .target(name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit"], path: "Tests/Support"),
+    .target(
+      name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit", "ContainerHost"], path: "Tests/Support"),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
+    .testTarget(name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

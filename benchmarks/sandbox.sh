@@ -37,6 +37,24 @@ hyperfine --style none --warmup 1 --runs 5 --export-json "$work/get.json" \
   "curl -s -K $work/healthz.curl" "curl -s -K $work/get.curl" "curl -s -K $work/list.curl" \
   "curl -s -H '$table' -K $work/list.curl" > /dev/null
 
+# 3. Containers that run: `kubectl run busybox` to Running, and one `kubectl exec … -- true`
+#    round trip next to a `kubectl get` of the same pod.
+export KUBECONFIG="$work/bench.kubeconfig" KUBECACHEDIR="$work/kubectl-cache"
+cat > "$work/run-once.sh" <<'SCRIPT'
+#!/usr/bin/env bash
+set -e
+name="box-$RANDOM$RANDOM"
+kubectl run "$name" --image=busybox -- sleep 3600 > /dev/null
+until [ "$(kubectl get pod "$name" -o jsonpath='{.status.phase}')" = Running ]; do sleep 0.02; done
+kubectl delete pod "$name" --wait=false > /dev/null
+SCRIPT
+chmod +x "$work/run-once.sh"
+kubectl run bench --image=busybox -- sleep 3600 > /dev/null
+until [ "$(kubectl get pod bench -o jsonpath='{.status.phase}')" = Running ]; do sleep 0.05; done
+hyperfine --style none --warmup 1 --runs 5 --export-json "$work/run.json" "$work/run-once.sh" > /dev/null
+hyperfine --style none --warmup 2 --runs 20 --export-json "$work/exec.json" \
+  "kubectl get pod bench" "kubectl exec bench -- true" > /dev/null
+
 /usr/bin/python3 - "$work" "$requests" <<'PY'
 import json, sys
 work, n = sys.argv[1], int(sys.argv[2])
@@ -52,4 +70,9 @@ for label, result in zip(labels, gets):
     per = result["mean"] / n
     print(f"  {label:<34} {per*1e6:8.1f} us/request  {1/per:9.0f} req/s  ({per/base:.2f}x baseline)")
 print(f"  ({n} requests per run over one kept-alive connection, mean of 5 runs)")
+run = json.load(open(f"{work}/run.json"))["results"][0]["mean"]
+get, exe = (r["mean"] for r in json.load(open(f"{work}/exec.json"))["results"])
+print(f"  kubectl run busybox to Running (incl. the sandbox's 1 s pull step) {run*1000:8.1f} ms")
+print(f"  kubectl get pod (baseline)                   {get*1000:8.1f} ms")
+print(f"  kubectl exec … -- true                       {exe*1000:8.1f} ms   ({exe/get:.1f}x the baseline)")
 PY

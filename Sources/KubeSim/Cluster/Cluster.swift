@@ -8,6 +8,8 @@ public final class Cluster: @unchecked Sendable {
   public let catalog: ResourceCatalog
   public let admission: Admission
   public let logs = PodLogs()
+  /// What runs shell images' containers as real processes; nil keeps every container simulated.
+  public var containerEngine: (any ContainerEngine)?
   /// Background work (graceful deletion, garbage collection) runs here, one change at a time.
   let queue = DispatchQueue(label: "kubelab.sandbox.cluster")
   /// How long a graceful deletion lasts at most: real grace periods are compressed to this.

@@ -12,16 +12,19 @@ public final class Sandbox: @unchecked Sendable {
     public var tls = true
     /// How fast pods move through their lives; tests may shorten it.
     public var timing = ControllerTiming()
+    /// What runs shell images' containers for real; nil keeps every container simulated.
+    public var containerEngine: (any ContainerEngine)?
 
     public init(
       topology: String = "kubeadm", host: String = "127.0.0.1", port: Int = 0, tls: Bool = true,
-      timing: ControllerTiming = ControllerTiming()
+      timing: ControllerTiming = ControllerTiming(), containerEngine: (any ContainerEngine)? = nil
     ) {
       self.topology = topology
       self.host = host
       self.port = port
       self.tls = tls
       self.timing = timing
+      self.containerEngine = containerEngine
     }
   }
 
@@ -40,6 +43,7 @@ public final class Sandbox: @unchecked Sendable {
     let start = Date().addingTimeInterval(-10 * 60)
     try cluster.load(
       Topology.builtIn(named: options.topology), caPEM: credentials?.pki.caCertificatePEM ?? "", start: start)
+    cluster.containerEngine = options.containerEngine
     controllers = ControllerManager(cluster: cluster, timing: options.timing)
     let api = APIHandler(cluster: cluster, serverAddress: "\(options.host):\(options.port)")
     server = SandboxServer(
@@ -95,8 +99,10 @@ public final class Sandbox: @unchecked Sendable {
     try Data(kubeconfig().utf8).write(to: url)
   }
 
+  /// Stops serving and ends every container process: none outlives its sandbox.
   public func shutdown() {
     controllers.stop()
     server.shutdown()
+    options.containerEngine?.shutdown()
   }
 }

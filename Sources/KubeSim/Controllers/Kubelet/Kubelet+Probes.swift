@@ -6,13 +6,20 @@ extension Kubelet {
   /// fails from its first run on), and whether its liveness probe kills it after
   /// `failureThreshold` failures; delays and periods are compressed by `timing`.
   func planProbes(
-    _ container: inout ContainerRuntime, spec: JSON, process: ContainerProcess, image: ImageCatalog.Image,
+    _ container: inout ContainerRuntime, spec: JSON, pod: JSON, process: ContainerProcess, image: ImageCatalog.Image,
     podIP: String, now: Date
   ) {
     container.readiness = .ready
     container.livenessFailure = nil
+    container.livenessFailures = 0
+    if container.runsProcess {
+      planExecProbes(&container, spec: spec, pod: pod, now: now)
+    }
+    let runsProcess = container.runsProcess
     func probe(_ field: String, _ kind: String) -> ContainerProbe? {
-      ContainerProbe(field, kind: kind, container: spec, process: process, image: image, podIP: podIP)
+      // A real process answers its exec probes itself.
+      if runsProcess, spec[field]?["exec"] != nil { return nil }
+      return ContainerProbe(field, kind: kind, container: spec, process: process, image: image, podIP: podIP)
     }
     if let readiness = probe("readinessProbe", "Readiness") {
       let first = now.addingTimeInterval(timing.probeDelay(seconds: readiness.initialDelaySeconds))

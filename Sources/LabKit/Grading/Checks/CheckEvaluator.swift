@@ -82,6 +82,8 @@ struct CheckEvaluator {
     case .script(let command):
       outcome = await ScriptCheck(command: command, environment: environment, directory: scriptDirectory).evaluate()
     case .file(let file): outcome = FileCheckEvaluation(check: file, directory: fileDirectory).evaluate()
+    case .exec(let exec):
+      outcome = await ExecCheckEvaluation(check: exec, labNamespace: labNamespace, environment: environment).evaluate()
     }
     if let hint = check.hint { outcome.hint = hint }
     return outcome
