@@ -20,7 +20,10 @@ struct ContainerRoot {
     for applet in busybox.applets {
       try files.createSymbolicLink(atPath: "\(folder)/bin/\(applet)", withDestinationPath: "/bin/busybox")
     }
-    for (link, target) in [("sbin", "bin"), ("usr/bin", "../bin"), ("usr/sbin", "../bin")] {
+    // The library links are the folder's own: bubblewrap would fail making them a second time
+    // when an exec joins a running container's folder.
+    let links = [("sbin", "bin"), ("usr/bin", "../bin"), ("usr/sbin", "../bin"), ("lib", "usr/lib"), ("lib64", "usr/lib64")]
+    for (link, target) in links {
       try files.createSymbolicLink(atPath: "\(folder)/\(link)", withDestinationPath: target)
     }
     let etc: [String: String] = [
@@ -64,7 +67,6 @@ struct ContainerRoot {
     for library in ["/usr/lib", "/usr/lib64"] where FileManager.default.fileExists(atPath: library) {
       mounts.append(.readOnly(source: library, destination: library))
     }
-    mounts += [.symlink(target: "usr/lib", path: "/lib"), .symlink(target: "usr/lib64", path: "/lib64")]
     return mounts + [.proc("/proc"), .devices("/dev")]
   }
 }

@@ -15,7 +15,7 @@ import Testing
     apiVersion: v1
     kind: Secret
     metadata: {name: creds}
-    stringData: {password: s3cret}
+    data: {password: czNjcmV0}
     ---
     apiVersion: v1
     kind: Pod
