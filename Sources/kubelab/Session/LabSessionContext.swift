@@ -56,6 +56,14 @@ struct LabSessionContext {
     }
   }
 
+  /// `Waiting up to 30s (Ctrl-C stops waiting):` and a line per check: its task and what it finds now.
+  static func waitingText(_ waits: [PendingWait]) -> String {
+    let longest = waits.map(\.within).max() ?? .zero
+    let lines = waits.map { "  \($0.task): \($0.found)\n" }.joined()
+    return "Waiting up to \(longest.compactText) for \(waits.count == 1 ? "this" : "these") to change "
+      + "(Ctrl-C stops waiting and keeps the grades so far):\n" + lines
+  }
+
   /// A task by id or by its number in the lab (1-based), as `kubelab tasks` lists them.
   func task(_ reference: String) throws -> LabTask {
     if let task = lab.tasks.first(where: { $0.id.value == reference }) { return task }
@@ -78,11 +86,14 @@ struct LabSessionContext {
     }
     let graded = ids ?? lab.tasks.filter { recorded($0) == nil }.map(\.id.value)
     var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: session.workdir)
-    grading.onWait = { checks, longest in
-      let what = checks == 1 ? "1 check" : "\(checks) checks"
-      FileHandle.standardError.write(Data("Waiting up to \(longest.compactText) for \(what) to pass…\n".utf8))
+    // A whole-lab pass waits only for work under way; a task the learner names is waited for.
+    grading.waiting = ids == nil ? .startedWork : .always
+    grading.onWait = { waits in FileHandle.standardError.write(Data(Self.waitingText(waits).utf8)) }
+    let answers = session.answers.mapValues(\.text)
+    let report = await InterruptibleWait.run { interruption in
+      grading.interruption = interruption
+      return await grading.grade(tasks: graded, answers: answers)
     }
-    let report = await grading.grade(tasks: graded, answers: session.answers.mapValues(\.text))
     try updateSession { session in session.record(report) }
     guard ids == nil else { return report }
     let tasks = lab.tasks.compactMap { task -> TaskResult? in
