@@ -22,12 +22,23 @@ struct LabSessionContext {
         "no lab is started on the cluster \(connection.cluster.name): start one with `kubelab start <lab>`"
           + (options.sandbox ? " --sandbox" : "") + ", or name it with --lab")
     }
-    return LabSessionContext(loaded: try loadLab(options, id: id), connection: connection, store: store)
+    // The session's file is read again (and any damage reported) by `session()`; here it only
+    // says where the lab was started from.
+    let started = (try? store.load(cluster: connection.cluster.name, lab: id)) ?? nil
+    return LabSessionContext(
+      loaded: try loadLab(options, id: id, startedFrom: started?.labFolder), connection: connection, store: store)
   }
 
-  static func loadLab(_ options: LabOptions, id: String) throws -> LoadedLab {
+  /// The lab from `--labs`, else from the folder it was started from (when it is still there),
+  /// else from the library `LabLibrary.locate` finds.
+  static func loadLab(_ options: LabOptions, id: String, startedFrom folder: String? = nil) throws -> LoadedLab {
+    var library = options.library
+    if options.labs == nil, let folder, FileManager.default.fileExists(atPath: folder + "/lab.yaml") {
+      let labs = (folder as NSString).deletingLastPathComponent
+      library = LabLibrary(root: (labs as NSString).deletingLastPathComponent)
+    }
     do {
-      return try options.library.load(id)
+      return try library.load(id)
     } catch let error as LabLibraryError {
       if case .unknownLab = error { throw CommandFailure(.usage, "\(error)") }
       throw CommandFailure(.invalidLab, "\(error)")
