@@ -42,6 +42,7 @@ let package = Package(
       name: "LabKit",
       dependencies: ["KubeModel", "KubeClient"]
     ),
+    .target(name: "Isolation"),
     .target(
       name: "KubeSim",
       dependencies: [
@@ -56,6 +57,7 @@ let package = Package(
       ],
       resources: [.copy("Data")]
     ),
+    .target(name: "NodeTools", dependencies: ["KubeSim", "KubeModel"]),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -76,6 +78,7 @@ let package = Package(
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
+    .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
