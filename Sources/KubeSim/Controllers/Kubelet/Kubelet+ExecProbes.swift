@@ -20,7 +20,7 @@ extension Kubelet {
       let run = ExecProbeRun(
         key: key, container: container.name, containerID: container.containerID, kind: kind, command: words,
         period: period, failureThreshold: threshold)
-      cluster.queue.asyncAfter(deadline: .now() + delay) { [weak self] in self?.runExecProbe(run) }
+      cluster.schedule(after: delay) { [weak self] in self?.runExecProbe(run) }
     }
   }
 
@@ -86,7 +86,7 @@ extension Kubelet {
     guard found else { return }
     pods[run.key] = runtime
     sync(run.key)
-    cluster.queue.asyncAfter(deadline: .now() + run.period) { [weak self] in self?.runExecProbe(run) }
+    cluster.schedule(after: run.period) { [weak self] in self?.runExecProbe(run) }
   }
 }
 
