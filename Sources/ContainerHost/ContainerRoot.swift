@@ -22,7 +22,9 @@ struct ContainerRoot {
     }
     // The library links are the folder's own: bubblewrap would fail making them a second time
     // when an exec joins a running container's folder.
-    let links = [("sbin", "bin"), ("usr/bin", "../bin"), ("usr/sbin", "../bin"), ("lib", "usr/lib"), ("lib64", "usr/lib64")]
+    let links = [
+      ("sbin", "bin"), ("usr/bin", "../bin"), ("usr/sbin", "../bin"), ("lib", "usr/lib"), ("lib64", "usr/lib64"),
+    ]
     for (link, target) in links {
       try files.createSymbolicLink(atPath: "\(folder)/\(link)", withDestinationPath: target)
     }

@@ -71,8 +71,9 @@ import Testing
       func exec(_ container: String, _ script: String) throws -> String {
         try kubectl.run(["exec", "app", "-c", container, "--", "sh", "-c", script]).stdout
       }
-      #expect(try exec("writer", "echo $MODE $PASSWORD $POD_NAME; echo $GREETING; echo $CFG_mode")
-        == "fast s3cret app\nmode is fast\nfast\n")
+      #expect(
+        try exec("writer", "echo $MODE $PASSWORD $POD_NAME; echo $GREETING; echo $CFG_mode")
+          == "fast s3cret app\nmode is fast\nfast\n")
       #expect(try exec("writer", "cat /etc/app/app.conf; ls /etc/app") == "level=3\napp.conf\n")
       let secret = try exec("writer", "cat /etc/creds/password; stat -c %a /etc/creds/password")
       // A secret value has no newline of its own.

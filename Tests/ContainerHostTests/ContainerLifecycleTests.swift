@@ -38,10 +38,13 @@ let streamingKubectlVersions = ["1.31", "1.33"]
 
       let running = try await kubectl.poll(["get", "pod", "sleeper", "--no-headers"]) { $0.contains("Running") }
       #expect(running.contains("1/1") && running.contains("Running"), "\(running)")
-      let stillRunning = try kubectl.run(["get", "pod", "sleeper", "-o", "jsonpath={.status.containerStatuses[0].restartCount}"])
+      let stillRunning = try kubectl.run([
+        "get", "pod", "sleeper", "-o", "jsonpath={.status.containerStatuses[0].restartCount}",
+      ])
       #expect(stillRunning.stdout == "0")
-      #expect(try kubectl.run(["logs", "sleeper", "--previous"]).stderr.contains(
-        "previous terminated container \"sleeper\" in pod \"sleeper\" not found"))
+      #expect(
+        try kubectl.run(["logs", "sleeper", "--previous"]).stderr.contains(
+          "previous terminated container \"sleeper\" in pod \"sleeper\" not found"))
     }
   }
 
@@ -89,7 +92,8 @@ let streamingKubectlVersions = ["1.31", "1.33"]
       }
       #expect(failed.contains("BackoffLimitExceeded"), "\(failed)")
       let pods = try kubectl.run(["get", "pods", "-l", "job-name=fails", "--no-headers"]).stdout
-      #expect(pods.split(separator: "\n").count == 2 && pods.split(separator: "\n").allSatisfy { $0.contains("Error") },
+      #expect(
+        pods.split(separator: "\n").count == 2 && pods.split(separator: "\n").allSatisfy { $0.contains("Error") },
         "\(pods)")
     }
   }

@@ -12,7 +12,9 @@ public final class LabTestCluster {
 
   /// `containers` runs shell images' containers for real (exec checks need them).
   public init(topology: String = "kubeadm", containers: Bool = false) throws {
-    let engine = containers ? ContainerEngines.make(root: NSTemporaryDirectory() + "kubelab-test-containers-\(UUID().uuidString)") : nil
+    let engine =
+      containers
+      ? ContainerEngines.make(root: NSTemporaryDirectory() + "kubelab-test-containers-\(UUID().uuidString)") : nil
     sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     try sandbox.start()
     kubeconfigPath = NSTemporaryDirectory() + "kubelab-test-\(UUID().uuidString).kubeconfig"

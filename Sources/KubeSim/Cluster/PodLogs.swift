@@ -128,8 +128,11 @@ public final class PodLogs: @unchecked Sendable {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     let millis = formatter.string(from: line.time).dropLast()  // "…T12:00:00.123Z" without the Z
-    let nanos = String(format: "%06d", Int((line.time.timeIntervalSince1970 * 1_000_000_000).truncatingRemainder(
-      dividingBy: 1_000_000)))
+    let nanos = String(
+      format: "%06d",
+      Int(
+        (line.time.timeIntervalSince1970 * 1_000_000_000).truncatingRemainder(
+          dividingBy: 1_000_000)))
     return "\(millis)\(nanos)Z \(line.text)"
   }
 

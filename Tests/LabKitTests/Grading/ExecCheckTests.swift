@@ -29,14 +29,19 @@ struct ExecCheckTests {
         ])
       // The pod must run before its container can be probed.
       for _ in 0..<120 {
-        let pod = try await fixture.test.cluster.client.get(try fixture.ref("pods"), name: "probe", namespace: "default")
+        let pod = try await fixture.test.cluster.client.get(
+          try fixture.ref("pods"), name: "probe", namespace: "default")
         if pod[path: ["status", "phase"]]?.stringValue == "Running" { break }
         try await Task.sleep(for: .milliseconds(250))
       }
       let task = try await fixture.grade().task("t")
       #expect(task.verdicts == [.pass, .pass, .fail, .fail, .fail], "\(task.messages)")
-      #expect(task.messages[2] == "`sh -c echo refused; exit 1` in pod probe exited with status 1:\nrefused\ncommand terminated with exit code 1", "\(task.messages[2])")
-      #expect(task.messages[3].hasPrefix("`hostname` in pod probe printed no output matching `^db$`"), "\(task.messages[3])")
+      #expect(
+        task.messages[2]
+          == "`sh -c echo refused; exit 1` in pod probe exited with status 1:\nrefused\ncommand terminated with exit code 1",
+        "\(task.messages[2])")
+      #expect(
+        task.messages[3].hasPrefix("`hostname` in pod probe printed no output matching `^db$`"), "\(task.messages[3])")
       #expect(task.messages[4].contains("no running pod matches"), "\(task.messages[4])")
     }
   }
@@ -52,7 +57,10 @@ struct ExecCheckTests {
       """
     let decoded = LabFormat.decodeGrader(Array(graderText.utf8), file: "demo.yaml")
     let problems = decoded.problems.map(\.description)
-    #expect(problems.contains { $0.hasPrefix("demo.yaml:5:") && $0.contains("an exec check needs one of `pod` or `selector`") }, "\(problems)")
+    #expect(
+      problems.contains {
+        $0.hasPrefix("demo.yaml:5:") && $0.contains("an exec check needs one of `pod` or `selector`")
+      }, "\(problems)")
     #expect(problems.contains { $0.contains("an exec check needs `command`") }, "\(problems)")
   }
 }

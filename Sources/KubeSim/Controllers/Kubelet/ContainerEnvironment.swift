@@ -86,9 +86,10 @@ struct ContainerEnvironment {
       return PodFieldPath.value(field, of: pod)
     }
     if let reference = from["resourceFieldRef"] {
-      let spec = (pod[path: ["spec", "containers"]]?.arrayValue ?? []).first {
-        $0["name"]?.stringValue == reference["containerName"]?.stringValue
-      } ?? container
+      let spec =
+        (pod[path: ["spec", "containers"]]?.arrayValue ?? []).first {
+          $0["name"]?.stringValue == reference["containerName"]?.stringValue
+        } ?? container
       return ContainerResources.value(reference, container: spec, node: node)
     }
     return nil
@@ -124,7 +125,9 @@ struct ContainerEnvironment {
   /// server's `KUBERNETES_…`), as the kubelet sets them for service links.
   private func serviceVariables() -> [(name: String, value: String)] {
     var services = store.list(resource: "services", namespace: namespace).items
-    if namespace != "default", let api = store.get(ObjectKey(resource: "services", namespace: "default", name: "kubernetes")) {
+    if namespace != "default",
+      let api = store.get(ObjectKey(resource: "services", namespace: "default", name: "kubernetes"))
+    {
       services.append(api)
     }
     var variables: [(name: String, value: String)] = []

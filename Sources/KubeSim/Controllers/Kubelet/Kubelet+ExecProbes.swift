@@ -30,7 +30,8 @@ extension Kubelet {
     guard let engine = cluster.containerEngine, let pod = cluster.store.get(run.key),
       let container = pods[run.key]?.allContainers.first(where: { $0.name == run.container }),
       container.containerID == run.containerID, container.isRunning,
-      let spec = ((pod[path: ["spec", "containers"]]?.arrayValue ?? [])
+      let spec =
+        ((pod[path: ["spec", "containers"]]?.arrayValue ?? [])
         + (pod[path: ["spec", "initContainers"]]?.arrayValue ?? [])).first(where: {
           $0["name"]?.stringValue == run.container
         })

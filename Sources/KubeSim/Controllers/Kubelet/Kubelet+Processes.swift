@@ -19,7 +19,8 @@ extension Kubelet {
     do {
       try engine.start(
         launch, output: { text in logs.append(text, podUID: uid, container: name) },
-        exited: { [weak self] code in queue.async { self?.processExited(key, container: name, id: containerID, code) } })
+        exited: { [weak self] code in queue.async { self?.processExited(key, container: name, id: containerID, code) } }
+      )
     } catch {
       // containerd reports a process that never started with exit code 128 and `StartError`.
       container.startError = "\(error)"

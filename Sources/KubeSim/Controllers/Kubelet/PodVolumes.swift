@@ -49,7 +49,8 @@ struct PodVolumes {
       }
       return ContainerVolume(name: name, source: .persistentVolume(volumeName))
     }
-    let mode = spec[path: ["configMap", "defaultMode"]]?.intValue ?? spec[path: ["secret", "defaultMode"]]?.intValue
+    let mode =
+      spec[path: ["configMap", "defaultMode"]]?.intValue ?? spec[path: ["secret", "defaultMode"]]?.intValue
       ?? spec[path: ["downwardAPI", "defaultMode"]]?.intValue ?? spec[path: ["projected", "defaultMode"]]?.intValue
       ?? 0o644
     var files: [VolumeFile] = []
