@@ -104,7 +104,8 @@ extension Kubelet {
     }
     let retry = now.addingTimeInterval(timing.transitionDelay)
     do {
-      _ = try PodVolumes(store: cluster.store, pod: pod).resolve()
+      // Volumes are set up only for a container whose process runs; a simulated one reads none.
+      if image.shell, cluster.containerEngine != nil { _ = try PodVolumes(store: cluster.store, pod: pod).resolve() }
       _ = try ContainerEnvironment(store: cluster.store, pod: pod).resolve(spec)
     } catch let error as PodVolumes.MountError {
       events.record(pod, type: "Warning", reason: "FailedMount", message: error.message, host: node)
