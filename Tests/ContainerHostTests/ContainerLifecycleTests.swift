@@ -98,6 +98,38 @@ let streamingKubectlVersions = ["1.31", "1.33"]
     }
   }
 
+  @Test func execProbesRunInTheContainer() async throws {
+    try await HeavyTestGate.run {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
+      func pod(_ name: String, _ script: String) -> String {
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: \(name)}
+        spec:
+          containers:
+          - name: main
+            image: busybox
+            command: [sh, -c, "\(script)"]
+            readinessProbe: {exec: {command: [cat, /tmp/healthy]}, periodSeconds: 2}
+        """
+      }
+      try kubectl.run(["apply", "-f", "-"], input: pod("healthy", "touch /tmp/healthy; sleep 3600"))
+      try kubectl.run(["apply", "-f", "-"], input: pod("sick", "sleep 3600"))
+      let ready = try await kubectl.poll(["get", "pod", "healthy", "--no-headers"]) { $0.contains("1/1") }
+      #expect(ready.contains("1/1"), "\(ready)")
+      let events = try await kubectl.poll(["get", "events", "--field-selector", "involvedObject.name=sick"]) {
+        $0.contains("Readiness probe failed")
+      }
+      #expect(
+        events.contains("Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory"),
+        "\(events)")
+      #expect(try kubectl.run(["get", "pod", "sick", "--no-headers"]).stdout.contains("0/1"))
+    }
+  }
+
   /// No container process outlives its sandbox: not after SIGTERM, and after SIGKILL the next
   /// sandbox on the same state folder finds none left.
   @Test func noContainerProcessOutlivesItsSandbox() async throws {

@@ -103,6 +103,9 @@ struct ContainerRuntime {
 
   var hasStarted: Bool { !containerID.isEmpty }
 
+  /// The id the container engine knows the run by: the status's containerID without `containerd://`.
+  var engineID: String { String(containerID.dropFirst("containerd://".count)) }
+
   /// The containerStatuses (or initContainerStatuses) entry, in the real kubelet's field order.
   func status(podName: String, namespace: String, uid: String) -> JSON {
     let reference = ImageCatalog.Reference(image)

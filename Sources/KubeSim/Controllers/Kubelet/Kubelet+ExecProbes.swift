@@ -37,7 +37,7 @@ extension Kubelet {
         })
     else { return }
     let launch = ContainerLaunch(
-      pod: pod, spec: spec, containerID: String(run.containerID.dropFirst("containerd://".count)), catalog: catalog,
+      pod: pod, spec: spec, containerID: container.engineID, catalog: catalog,
       store: cluster.store)
     let output = ProbeOutput()
     let queue = cluster.queue

@@ -6,7 +6,7 @@ extension Kubelet {
   /// directory. The process's output goes to the container's log, and its exit comes back to the
   /// kubelet's queue as the container's exit.
   func launch(_ container: inout ContainerRuntime, engine: any ContainerEngine, spec: JSON, pod: JSON, now: Date) {
-    let containerID = String(container.containerID.dropFirst("containerd://".count))
+    let containerID = container.engineID
     let launch = ContainerLaunch(pod: pod, spec: spec, containerID: containerID, catalog: catalog, store: cluster.store)
     let key = ObjectKey(resource: "pods", namespace: launch.namespace, name: launch.podName)
     let name = container.name
@@ -50,7 +50,7 @@ extension Kubelet {
   func stopProcess(_ container: ContainerRuntime, pod: JSON) {
     cluster.logs.end(podUID: pod[path: ["metadata", "uid"]]?.stringValue ?? "", container: container.name)
     guard container.runsProcess, let engine = cluster.containerEngine else { return }
-    engine.stop(containerID: String(container.containerID.dropFirst("containerd://".count)))
+    engine.stop(containerID: container.engineID)
   }
 
   /// Ends every running process of a pod and the logs its followers read.
@@ -58,7 +58,7 @@ extension Kubelet {
     for container in runtime.allContainers where container.isRunning {
       cluster.logs.end(podUID: runtime.uid, container: container.name)
       guard container.runsProcess, let engine = cluster.containerEngine else { continue }
-      engine.stop(containerID: String(container.containerID.dropFirst("containerd://".count)))
+      engine.stop(containerID: container.engineID)
     }
   }
 
