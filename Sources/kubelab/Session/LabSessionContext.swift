@@ -70,7 +70,13 @@ struct LabSessionContext {
   /// pass (`ids` nil) grades every action again but a question only while it has no grade (or
   /// its grade was an error), and reports the recorded grade of the others. Named tasks are
   /// always graded again. `file` and `script` checks work in the session's working directory.
-  func grade(tasks ids: [String]?) async throws -> GradeReport {
+  /// `onWait` hears how many `within` checks are polled and for how long at most (by default
+  /// it is said on stderr). Unrecorded (`record` false), with `answers` given over the session's,
+  /// a grading only tells: practice after the time is up.
+  func grade(
+    tasks ids: [String]?, answers given: [String: String] = [:], record: Bool = true,
+    onWait: @escaping @Sendable (_ checks: Int, _ longest: Duration) -> Void = LabSessionContext.printWait
+  ) async throws -> GradeReport {
     let session = try session()
     let recorded = { (task: LabTask) -> TaskScore? in
       guard task.kind != .action, let score = session.scores[task.id.value] else { return nil }
@@ -78,12 +84,10 @@ struct LabSessionContext {
     }
     let graded = ids ?? lab.tasks.filter { recorded($0) == nil }.map(\.id.value)
     var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: session.workdir)
-    grading.onWait = { checks, longest in
-      let what = checks == 1 ? "1 check" : "\(checks) checks"
-      FileHandle.standardError.write(Data("Waiting up to \(longest.compactText) for \(what) to pass…\n".utf8))
-    }
-    let report = await grading.grade(tasks: graded, answers: session.answers.mapValues(\.text))
-    try updateSession { session in session.record(report) }
+    grading.onWait = onWait
+    let answers = session.answers.mapValues(\.text).merging(given) { _, new in new }
+    let report = await grading.grade(tasks: graded, answers: answers)
+    if record { try updateSession { session in session.record(report) } }
     guard ids == nil else { return report }
     let tasks = lab.tasks.compactMap { task -> TaskResult? in
       if let result = report.tasks.first(where: { $0.id == task.id.value }) { return result }
@@ -95,5 +99,14 @@ struct LabSessionContext {
     }
     return GradeReport(
       lab: report.lab, tasks: tasks, passMark: report.passMark, reads: report.reads, gradedAt: report.gradedAt)
+  }
+
+  @Sendable static func printWait(checks: Int, longest: Duration) {
+    FileHandle.standardError.write(Data("\(waitText(checks: checks, longest: longest))\n".utf8))
+  }
+
+  /// `Waiting up to 30s for 2 checks to pass…`
+  static func waitText(checks: Int, longest: Duration) -> String {
+    "Waiting up to \(longest.compactText) for \(checks == 1 ? "1 check" : "\(checks) checks") to pass…"
   }
 }
