@@ -31,7 +31,7 @@ async function route() {
 }
 
 function notice(text) {
-  $("banner").textContent = text;
+  $("banner").prepend(element("div", "notice", text));
   $("banner").hidden = false;
 }
 

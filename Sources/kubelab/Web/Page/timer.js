@@ -46,8 +46,9 @@ export class Countdown {
     }
   }
 
+  // Each warning stays in the banner, the latest first, so none is missed.
   warn(text) {
-    this.banner.textContent = text;
+    this.banner.prepend(Object.assign(document.createElement("div"), { className: "warning", textContent: text }));
     this.banner.hidden = false;
   }
 
