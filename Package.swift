@@ -41,6 +41,7 @@ let package = Package(
       name: "LabKit",
       dependencies: ["KubeModel", "KubeClient"]
     ),
+    .target(name: "Isolation"),
     .target(
       name: "KubeSim",
       dependencies: [
@@ -54,6 +55,7 @@ let package = Package(
       ],
       resources: [.copy("Data")]
     ),
+    .target(name: "NodeTools", dependencies: ["KubeSim", "KubeModel"]),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -79,6 +81,7 @@ let package = Package(
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
+    .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
