@@ -59,15 +59,16 @@ struct WebCommand: AsyncParsableCommand {
       print("kubelab web: open http://\(host):\(bound)/?token=\(token.value)\(lab.map { "#lab/\($0)" } ?? "")")
       print("Press Ctrl-C to stop.")
       fflush(stdout)
-      // The wait blocks a thread of its own, not one of the few that serve the page.
+      // Waiting and shutting down block a thread of their own, never one of the few that serve
+      // the page and run the sandboxes, which shutting down waits for.
       await withCheckedContinuation { done in
         Thread {
           TerminationSignal.wait()
+          labs.shutdown()
+          server.shutdown()
           done.resume()
         }.start()
       }
-      labs.shutdown()
-      server.shutdown()
     }
   }
 
