@@ -67,7 +67,12 @@ let package = Package(
         "KubeSim",
         "LabKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOWebSocket", package: "swift-nio"),
+      ],
+      resources: [.copy("Web/Page")]
     ),
     .executableTarget(
       name: "kubelab-benchmark",

@@ -66,6 +66,10 @@ public final class Sandbox: @unchecked Sendable {
     return "\(options.tls ? "https" : "http")://\(host):\(server.port)"
   }
 
+  /// The name of the context, cluster and user of every sandbox's kubeconfig: lab sessions on a
+  /// sandbox are filed under it.
+  public static let contextName = "kubelab-sandbox"
+
   /// A kubeconfig whose current context `kubelab-sandbox` reaches this sandbox as its admin.
   public func kubeconfig(namespace: String? = nil) -> String {
     var cluster: JSON = ["server": .string(url)]
@@ -75,14 +79,14 @@ public final class Sandbox: @unchecked Sendable {
       user["client-certificate-data"] = .string(Data(credentials.pki.admin.certificatePEM.utf8).base64EncodedString())
       user["client-key-data"] = .string(Data(credentials.pki.admin.privateKeyPEM.utf8).base64EncodedString())
     }
-    var context: JSON = ["cluster": "kubelab-sandbox", "user": "kubelab-sandbox-admin"]
+    var context: JSON = ["cluster": .string(Self.contextName), "user": .string(Self.contextName + "-admin")]
     if let namespace { context["namespace"] = .string(namespace) }
     let config: JSON = [
       "apiVersion": "v1", "kind": "Config",
-      "clusters": [["name": "kubelab-sandbox", "cluster": cluster]],
-      "users": [["name": "kubelab-sandbox-admin", "user": user]],
-      "contexts": [["name": "kubelab-sandbox", "context": context]],
-      "current-context": "kubelab-sandbox", "preferences": [:],
+      "clusters": [["name": .string(Self.contextName), "cluster": cluster]],
+      "users": [["name": .string(Self.contextName + "-admin"), "user": user]],
+      "contexts": [["name": .string(Self.contextName), "context": context]],
+      "current-context": .string(Self.contextName), "preferences": [:],
     ]
     return YAML.emit(config)
   }

@@ -89,7 +89,14 @@ struct LabSessionContext {
   /// pass (`ids` nil) grades every action again but a question only while it has no grade (or
   /// its grade was an error), and reports the recorded grade of the others. Named tasks are
   /// always graded again. `file` and `script` checks work in the session's working directory.
-  func grade(tasks ids: [String]?) async throws -> GradeReport {
+  /// `onWait` hears which `within` checks are polled, for how long at most and what they find now
+  /// (by default it is said on stderr); `interruptible` lets Ctrl-C end that wait (the terminal
+  /// commands), not the process. Unrecorded (`record` false), with `answers` given over the
+  /// session's, a grading only tells: practice after the time is up.
+  func grade(
+    tasks ids: [String]?, answers given: [String: String] = [:], record: Bool = true, interruptible: Bool = true,
+    onWait: @escaping @Sendable ([PendingWait]) -> Void = LabSessionContext.printWait
+  ) async throws -> GradeReport {
     let session = try session()
     let recorded = { (task: LabTask) -> TaskScore? in
       guard task.kind != .action, let score = session.scores[task.id.value] else { return nil }
@@ -99,13 +106,15 @@ struct LabSessionContext {
     var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: session.workdir)
     // A whole-lab pass waits only for work under way; a task the learner names is waited for.
     grading.waiting = ids == nil ? .startedWork : .always
-    grading.onWait = { waits in FileHandle.standardError.write(Data(Self.waitingText(waits).utf8)) }
-    let answers = session.answers.mapValues(\.text)
-    let report = await InterruptibleWait.run { interruption in
-      grading.interruption = interruption
-      return await grading.grade(tasks: graded, answers: answers)
-    }
-    try updateSession { session in session.record(report) }
+    grading.onWait = onWait
+    let answers = session.answers.mapValues(\.text).merging(given) { _, new in new }
+    let report =
+      interruptible
+      ? await InterruptibleWait.run { interruption in
+        grading.interruption = interruption
+        return await grading.grade(tasks: graded, answers: answers)
+      } : await grading.grade(tasks: graded, answers: answers)
+    if record { try updateSession { session in session.record(report) } }
     guard ids == nil else { return report }
     let tasks = lab.tasks.compactMap { task -> TaskResult? in
       if let result = report.tasks.first(where: { $0.id == task.id.value }) { return result }
@@ -117,5 +126,9 @@ struct LabSessionContext {
     }
     return GradeReport(
       lab: report.lab, tasks: tasks, passMark: report.passMark, reads: report.reads, gradedAt: report.gradedAt)
+  }
+
+  @Sendable static func printWait(_ waits: [PendingWait]) {
+    FileHandle.standardError.write(Data(waitingText(waits).utf8))
   }
 }
