@@ -34,6 +34,6 @@ struct LintCommand: ParsableCommand {
     }
     for problem in report.problems { print(problem) }
     print("\(summary): \(report.problems.count) \(report.problems.count == 1 ? "problem" : "problems")\(warned)")
-    throw ExitCode(2)
+    throw ExitCode(ExitStatus.invalidLab.rawValue)
   }
 }
