@@ -13,17 +13,17 @@ export class Countdown {
     this.warned = new Set();
   }
 
-  // Called with each fresh state; the first call starts the ticking.
+  // Called with each fresh state; the first call starts the ticking. Warnings and the end
+  // already past when the page opened are not announced again; any reached while it is open are,
+  // even when the news of a moved deadline comes late.
   set(secondsLeft) {
     if (secondsLeft === undefined || secondsLeft === null) return;
     this.endsAt = Date.now() + secondsLeft * 1000;
-    // Warnings already past when the page opened are not shown again.
-    if (!this.ticking) warnings.forEach(([at]) => secondsLeft <= at && this.warned.add(at));
-    this.ended = this.ended || secondsLeft <= 0;
-    if (!this.ticking) {
-      this.ticking = setInterval(() => this.tick(), 1000);
-      this.tick();
-    }
+    if (this.ticking) return;
+    warnings.forEach(([at]) => secondsLeft <= at && this.warned.add(at));
+    this.ended = secondsLeft <= 0;
+    this.ticking = setInterval(() => this.tick(), 1000);
+    this.tick();
   }
 
   tick() {
