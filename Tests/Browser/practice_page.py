@@ -61,6 +61,13 @@ for path in ["/", "/api/labs", "/page/app.js", "/xterm/xterm.js", "/api/labs/pod
     check(status(path)[0] == 403, f"{path} without the token is refused")
 check(status("/api/labs", token="0" * 64)[0] == 403, "a wrong token is refused")
 
+# A body larger than any the page sends is refused, token or not, before it is read whole.
+try:
+    urllib.request.urlopen(urllib.request.Request(f"{BASE}/api/labs/pods/answer?token={TOKEN}", data=b"x" * (2 << 20)))
+    check(False, "a 2 MiB body is refused")
+except (urllib.error.URLError, ConnectionError):
+    check(True, "a 2 MiB body is refused")
+
 # Every file the page loads is served from here and loads nothing from elsewhere.
 code, index = status("/", token=TOKEN)
 check(code == 200, "the page is served with the token")

@@ -13,11 +13,14 @@ struct LabSessionContext {
 
   static var store: SessionStore { SessionStore(directory: StateDirectory.path + "/sessions") }
 
-  /// The lab named by `--lab`, else the one last started on the chosen cluster.
+  /// The lab named by `--lab`, else by `$KUBELAB_LAB` (the web page's terminals set it: several
+  /// labs may run there at once, each on a sandbox of its own), else the one last started on the
+  /// chosen cluster.
   static func open(_ options: LabOptions, lab: String?) throws -> LabSessionContext {
     let connection = try ClusterConnection.existing(options)
     let store = Self.store
-    guard let id = lab ?? store.currentLab(cluster: connection.cluster.name) else {
+    let named = lab ?? ProcessInfo.processInfo.environment["KUBELAB_LAB"].flatMap { $0.isEmpty ? nil : $0 }
+    guard let id = named ?? store.currentLab(cluster: connection.cluster.name) else {
       throw ValidationError(
         "no lab is started on the cluster \(connection.cluster.name): start one with `kubelab start <lab>`"
           + (options.sandbox ? " --sandbox" : "") + ", or name it with --lab")

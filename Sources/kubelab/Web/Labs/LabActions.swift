@@ -78,6 +78,8 @@ struct LabActions {
     let directory = try context.session().workdir ?? FileManager.default.currentDirectoryPath
     var environment = ProcessInfo.processInfo.environment.merging(context.cluster.shellEnvironment) { _, lab in lab }
     environment["TERM"] = "xterm-256color"
+    // `kubelab answer`, `check`, … typed there work on this lab, whichever was started last.
+    environment["KUBELAB_LAB"] = lab.loaded.id
     let terminal = try TerminalSession(lab: lab.loaded.id, environment: environment, directory: directory)
     terminals.add(terminal)
     return terminal.id
