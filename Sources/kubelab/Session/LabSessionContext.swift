@@ -25,12 +25,23 @@ struct LabSessionContext {
         "no lab is started on the cluster \(connection.cluster.name): start one with `kubelab start <lab>`"
           + (options.sandbox ? " --sandbox" : "") + ", or name it with --lab")
     }
-    return LabSessionContext(loaded: try loadLab(options, id: id), connection: connection, store: store)
+    // The session's file is read again (and any damage reported) by `session()`; here it only
+    // says where the lab was started from.
+    let started = (try? store.load(cluster: connection.cluster.name, lab: id)) ?? nil
+    return LabSessionContext(
+      loaded: try loadLab(options, id: id, startedFrom: started?.labFolder), connection: connection, store: store)
   }
 
-  static func loadLab(_ options: LabOptions, id: String) throws -> LoadedLab {
+  /// The lab from `--labs`, else from the folder it was started from (when it is still there),
+  /// else from the library `LabLibrary.locate` finds.
+  static func loadLab(_ options: LabOptions, id: String, startedFrom folder: String? = nil) throws -> LoadedLab {
+    var library = options.library
+    if options.labs == nil, let folder, FileManager.default.fileExists(atPath: folder + "/lab.yaml") {
+      let labs = (folder as NSString).deletingLastPathComponent
+      library = LabLibrary(root: (labs as NSString).deletingLastPathComponent)
+    }
     do {
-      return try options.library.load(id)
+      return try library.load(id)
     } catch let error as LabLibraryError {
       if case .unknownLab = error { throw CommandFailure(.usage, "\(error)") }
       throw CommandFailure(.invalidLab, "\(error)")
@@ -59,6 +70,14 @@ struct LabSessionContext {
     }
   }
 
+  /// `Waiting up to 30s (Ctrl-C stops waiting):` and a line per check: its task and what it finds now.
+  static func waitingText(_ waits: [PendingWait]) -> String {
+    let longest = waits.map(\.within).max() ?? .zero
+    let lines = waits.map { "  \($0.task): \($0.found)\n" }.joined()
+    return "Waiting up to \(longest.compactText) for \(waits.count == 1 ? "this" : "these") to change "
+      + "(Ctrl-C stops waiting and keeps the grades so far):\n" + lines
+  }
+
   /// A task by id or by its number in the lab (1-based), as `kubelab tasks` lists them.
   func task(_ reference: String) throws -> LabTask {
     if let task = lab.tasks.first(where: { $0.id.value == reference }) { return task }
@@ -73,12 +92,12 @@ struct LabSessionContext {
   /// pass (`ids` nil) grades every action again but a question only while it has no grade (or
   /// its grade was an error), and reports the recorded grade of the others. Named tasks are
   /// always graded again. `file` and `script` checks work in the session's working directory.
-  /// `onWait` hears how many `within` checks are polled and for how long at most (by default
-  /// it is said on stderr). Unrecorded (`record` false), with `answers` given over the session's,
+  /// `onWait` hears which `within` checks are polled (by default they are said on stderr, and
+  /// Ctrl-C stops the wait). Unrecorded (`record` false), with `answers` given over the session's,
   /// a grading only tells: practice after the time is up.
   func grade(
     tasks ids: [String]?, answers given: [String: String] = [:], record: Bool = true,
-    onWait: @escaping @Sendable (_ checks: Int, _ longest: Duration) -> Void = LabSessionContext.printWait
+    onWait: (@Sendable ([PendingWait]) -> Void)? = nil
   ) async throws -> GradeReport {
     let session = try session()
     let recorded = { (task: LabTask) -> TaskScore? in
@@ -87,9 +106,22 @@ struct LabSessionContext {
     }
     let graded = ids ?? lab.tasks.filter { recorded($0) == nil }.map(\.id.value)
     var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: session.workdir)
-    grading.onWait = onWait
+    // A whole-lab pass waits only for work under way; a task the learner names is waited for.
+    grading.waiting = ids == nil ? .startedWork : .always
     let answers = session.answers.mapValues(\.text).merging(given) { _, new in new }
-    let report = await grading.grade(tasks: graded, answers: answers)
+    let report: GradeReport
+    if let onWait {
+      // A front end that shows the waits itself (the web page) serves many passes at once, and
+      // Ctrl-C stops it: its passes are not Ctrl-C's to interrupt.
+      grading.onWait = onWait
+      report = await grading.grade(tasks: graded, answers: answers)
+    } else {
+      grading.onWait = { waits in FileHandle.standardError.write(Data(Self.waitingText(waits).utf8)) }
+      report = await InterruptibleWait.run { interruption in
+        grading.interruption = interruption
+        return await grading.grade(tasks: graded, answers: answers)
+      }
+    }
     if record { try updateSession { session in session.record(report) } }
     guard ids == nil else { return report }
     let tasks = lab.tasks.compactMap { task -> TaskResult? in
@@ -102,14 +134,5 @@ struct LabSessionContext {
     }
     return GradeReport(
       lab: report.lab, tasks: tasks, passMark: report.passMark, reads: report.reads, gradedAt: report.gradedAt)
-  }
-
-  @Sendable static func printWait(checks: Int, longest: Duration) {
-    FileHandle.standardError.write(Data("\(waitText(checks: checks, longest: longest))\n".utf8))
-  }
-
-  /// `Waiting up to 30s for 2 checks to pass…`
-  static func waitText(checks: Int, longest: Duration) -> String {
-    "Waiting up to \(longest.compactText) for \(checks == 1 ? "1 check" : "\(checks) checks") to pass…"
   }
 }

@@ -17,10 +17,14 @@ struct LabsCommand: ParsableCommand {
   var output: OutputFormat = .text
 
   func run() throws {
+    try CommandFailure.reporting(list)
+  }
+
+  private func list() throws {
     let library = LabLibrary.locate(explicit: labs)
     let ids = library.ids()
     guard !ids.isEmpty else {
-      throw ValidationError("no labs in \(library.labsFolder)")
+      throw CommandFailure(.invalidLab, "no labs in \(library.labsFolder)")
     }
     let entries = ids.map { LabSummary(library: library, id: $0) }
     if output == .json { return try JSONOutput.print(entries) }

@@ -85,7 +85,12 @@ struct LabActions {
     return terminal.id
   }
 
-  private var onWait: @Sendable (Int, Duration) -> Void {
-    { [lab] checks, longest in lab.record(waiting: LabSessionContext.waitText(checks: checks, longest: longest)) }
+  /// `Waiting up to 30s for create-nginx: pod nginx is Pending` while `within` checks are polled.
+  private var onWait: @Sendable ([PendingWait]) -> Void {
+    { [lab] waits in
+      let longest = waits.map(\.within).max() ?? .zero
+      let what = waits.map { "\($0.task): \($0.found)" }.joined(separator: "; ")
+      lab.record(waiting: "Waiting up to \(longest.compactText) for \(what)")
+    }
   }
 }
