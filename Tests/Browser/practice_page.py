@@ -61,6 +61,13 @@ for path in ["/", "/api/labs", "/page/app.js", "/xterm/xterm.js", "/api/labs/pod
     check(status(path)[0] == 403, f"{path} without the token is refused")
 check(status("/api/labs", token="0" * 64)[0] == 403, "a wrong token is refused")
 
+# A body larger than any the page sends is refused, token or not, before it is read whole.
+try:
+    urllib.request.urlopen(urllib.request.Request(f"{BASE}/api/labs/pods/answer?token={TOKEN}", data=b"x" * (2 << 20)))
+    check(False, "a 2 MiB body is refused")
+except (urllib.error.URLError, ConnectionError):
+    check(True, "a 2 MiB body is refused")
+
 # Every file the page loads is served from here and loads nothing from elsewhere.
 code, index = status("/", token=TOKEN)
 check(code == 200, "the page is served with the token")
@@ -143,6 +150,24 @@ try:
     wait.until(lambda _: re.search(r"^shell-\d+", terminal_text(), re.M))
     shell = re.search(r"^shell-(\d+)", terminal_text(), re.M).group(1)
 
+    # The PTY has the size the page fitted the terminal to (wider than the default 80 columns).
+    type_in_terminal("stty size")
+    wait.until(lambda _: re.search(r"^\d+ \d+$", terminal_text(), re.M))
+    rows, columns = map(int, re.search(r"^(\d+) (\d+)$", terminal_text(), re.M).groups())
+    check(columns > 80 and rows > 10, f"the terminal's size reaches the shell ({columns}x{rows})")
+
+    # A multi-line paste arrives whole; bash (bracketed paste, as in any terminal) runs it on Enter.
+    driver.execute_script("""
+        const data = new DataTransfer();
+        data.setData("text/plain", "echo first-$((20+1))\\necho second-$((20+2))\\n");
+        document.querySelector(".terminal-box:not([hidden]) .xterm-helper-textarea")
+          .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    """)
+    wait.until(lambda _: "second-$((20+2))" in terminal_text())
+    type_in_terminal("")
+    wait.until(lambda _: re.search(r"^first-21$", terminal_text(), re.M) and re.search(r"^second-22$", terminal_text(), re.M))
+    check(True, "a multi-line paste runs each line")
+
     # The same session from a shell: an answer given with `kubelab answer` shows on the page.
     type_in_terminal("kubelab answer webapp-images nginx,agentx")
     wait.until(lambda _: "passed" in task_class(5))
@@ -163,6 +188,16 @@ try:
     check("flagged" in task_class(10),
           "the flag is kept in the session")
 
+    # Another tab is another shell; the first one is still there.
+    by_id("new-terminal").click()
+    wait.until(lambda _: len(driver.find_elements(By.CSS_SELECTOR, ".terminal-box")) == 2)
+    wait.until(lambda _: terminal_text().strip())  # the second shell drew its prompt
+    type_in_terminal("echo tab-$$")
+    wait.until(lambda _: re.search(r"^tab-\d+", terminal_text(), re.M))
+    check(re.search(r"^tab-(\d+)", terminal_text(), re.M).group(1) != shell, "a second tab runs a shell of its own")
+    driver.find_element(By.XPATH, "//div[@id='terminal-tabs']/button[text()='bash 1']").click()
+    wait.until(lambda _: f"shell-{shell}" in terminal_text())
+
     # WebSocket upgrades: refused without the token, and from another origin even with it.
     terminal = driver.find_element(By.CSS_SELECTOR, ".terminal-box").get_attribute("data-terminal")
     check(upgrade_status(f"/terminal/{terminal}", None, BASE) == 403, "a WebSocket without the token is refused")
@@ -174,7 +209,7 @@ try:
     # reaches the page at its next refresh.
     with open(SESSION) as file:
         session = json.load(file)
-    soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=5)
+    soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=8)
     session["deadline"] = soon.strftime("%Y-%m-%dT%H:%M:%SZ")
     with open(SESSION + ".edited", "w") as file:
         json.dump(session, file)
@@ -194,6 +229,7 @@ try:
     check(status("/api/labs/pods/report.xml", token=TOKEN)[1].startswith("<?xml"), "the JUnit report downloads")
 
     by_id("nav-practice").click()
+    wait.until(lambda _: by_id("practice-view").is_displayed())
     go_to_task(1)
     by_id("answer-text").send_keys("99" + Keys.ENTER)
     wait.until(lambda _: "not recorded" in by_id("verdict").text)
@@ -204,6 +240,11 @@ try:
     pods = driver.find_element(By.CSS_SELECTOR, "#labs tr[data-lab='pods']").text
     check("Pods" in pods and "20m" in pods and "12" in pods and "kubeadm" in pods and "%" in pods,
           f"the lab list shows each lab with its duration, tasks, topology and last score: {pods}")
+except Exception:
+    # What the learner would see, to tell why a wait timed out.
+    print("the terminal shows:\n" + terminal_text(), file=sys.stderr)
+    print("the task pane shows:\n" + by_id("task-pane").text, file=sys.stderr)
+    raise
 finally:
     driver.quit()
 print("browser test passed")

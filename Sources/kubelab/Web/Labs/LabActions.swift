@@ -25,9 +25,7 @@ struct LabActions {
     let ungraded = try lab.timeIsUp(context.session())
     let graded: TaskResult?
     if ungraded {
-      graded = try await context.grade(
-        tasks: [id], answers: [id: answer], record: false, interruptible: false, onWait: onWait
-      ).tasks.first
+      graded = try await context.grade(tasks: [id], answers: [id: answer], record: false, onWait: onWait).tasks.first
     } else {
       graded = try await context.answer(id, answer)
     }
@@ -42,7 +40,7 @@ struct LabActions {
     let ids = try reference.map { [try context.task($0).id.value] }
     let ungraded = try lab.timeIsUp(context.session())
     defer { lab.record(waiting: nil) }
-    let report = try await context.grade(tasks: ids, record: !ungraded, interruptible: false, onWait: onWait)
+    let report = try await context.grade(tasks: ids, record: !ungraded, onWait: onWait)
     if ids == nil && !ungraded { lab.record(report: report) }
     return report
   }
@@ -80,12 +78,19 @@ struct LabActions {
     let directory = try context.session().workdir ?? FileManager.default.currentDirectoryPath
     var environment = ProcessInfo.processInfo.environment.merging(context.cluster.shellEnvironment) { _, lab in lab }
     environment["TERM"] = "xterm-256color"
+    // `kubelab answer`, `check`, … typed there work on this lab, whichever was started last.
+    environment["KUBELAB_LAB"] = lab.loaded.id
     let terminal = try TerminalSession(lab: lab.loaded.id, environment: environment, directory: directory)
     terminals.add(terminal)
     return terminal.id
   }
 
+  /// `Waiting up to 30s for create-nginx: pod nginx is Pending` while `within` checks are polled.
   private var onWait: @Sendable ([PendingWait]) -> Void {
-    { [lab] waits in lab.record(waiting: LabSessionContext.waitingText(waits)) }
+    { [lab] waits in
+      let longest = waits.map(\.within).max() ?? .zero
+      let what = waits.map { "\($0.task): \($0.found)" }.joined(separator: "; ")
+      lab.record(waiting: "Waiting up to \(longest.compactText) for \(what)")
+    }
   }
 }

@@ -13,18 +13,17 @@ export class Countdown {
     this.warned = new Set();
   }
 
-  // Called with each fresh state; the first call starts the ticking.
+  // Called with each fresh state; the first call starts the ticking. Warnings and the end
+  // already past when the page opened are not announced again; any reached while it is open are,
+  // even when the news of a moved deadline comes late.
   set(secondsLeft) {
     if (secondsLeft === undefined || secondsLeft === null) return;
     this.endsAt = Date.now() + secondsLeft * 1000;
-    if (!this.ticking) {
-      // Warnings and an end already past when the page opened are not shown again. A page that
-      // was open sees the end at its next tick, even when a slow refresh brings it late.
-      warnings.forEach(([at]) => secondsLeft <= at && this.warned.add(at));
-      this.ended = secondsLeft <= 0;
-      this.ticking = setInterval(() => this.tick(), 1000);
-      this.tick();
-    }
+    if (this.ticking) return;
+    warnings.forEach(([at]) => secondsLeft <= at && this.warned.add(at));
+    this.ended = secondsLeft <= 0;
+    this.ticking = setInterval(() => this.tick(), 1000);
+    this.tick();
   }
 
   tick() {

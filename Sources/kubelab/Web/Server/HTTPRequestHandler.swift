@@ -13,6 +13,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
   private let router: WebRouter
   private var head: HTTPRequestHead?
   private var body = Data()
+  private static let bodyLimit = 1 << 20
 
   init(token: AccessToken, router: WebRouter) {
     self.token = token
@@ -25,6 +26,12 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
       head = requestHead
       body = Data()
     case .body(let chunk):
+      // Bodies are small JSON documents: a larger one is refused before it is read into memory.
+      guard body.count + chunk.readableBytes <= Self.bodyLimit else {
+        head = nil
+        context.close(promise: nil)
+        return
+      }
       body.append(contentsOf: chunk.readableBytesView)
     case .end:
       guard let requestHead = head else { return }
