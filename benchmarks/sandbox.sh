@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sandbox benchmark: start-to-first-response time, and GET throughput over one loopback
-# connection, each against a baseline measured in the same run. Prints figures; asserts nothing.
+# Sandbox benchmark: start-to-first-response time, GET throughput over one loopback connection,
+# each against a baseline measured in the same run, and GETs over 1 and 16 concurrent kept-alive
+# connections. Prints figures; asserts nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-dependencies"
@@ -37,8 +38,14 @@ hyperfine --style none --warmup 1 --runs 5 --export-json "$work/get.json" \
   "curl -s -K $work/healthz.curl" "curl -s -K $work/get.curl" "curl -s -K $work/list.curl" \
   "curl -s -H '$table' -K $work/list.curl" > /dev/null
 
+# 3. Concurrent GETs: ApacheBench over kept-alive connections, one and then 16 at a time, with the
+#    load generator on the same cores. HTTP/1.0 keep-alive, which the sandbox answers as such.
+pod_url="$url/api/v1/namespaces/kube-system/pods/etcd-controlplane"
+ab -q -k -c 1 -n "$requests" "$pod_url" > "$work/ab-1.txt"
+ab -q -k -c 16 -n "$((requests * 8))" "$pod_url" > "$work/ab-16.txt"
+
 /usr/bin/python3 - "$work" "$requests" <<'PY'
-import json, sys
+import json, re, sys
 work, n = sys.argv[1], int(sys.argv[2])
 start = json.load(open(f"{work}/start.json"))["results"]
 gets = json.load(open(f"{work}/get.json"))["results"]
@@ -52,4 +59,10 @@ for label, result in zip(labels, gets):
     per = result["mean"] / n
     print(f"  {label:<34} {per*1e6:8.1f} us/request  {1/per:9.0f} req/s  ({per/base:.2f}x baseline)")
 print(f"  ({n} requests per run over one kept-alive connection, mean of 5 runs)")
+for connections in (1, 16):
+    text = open(f"{work}/ab-{connections}.txt").read()
+    rate = float(re.search(r"Requests per second:\s+([\d.]+)", text).group(1))
+    p99 = int(re.search(r"^\s+99%\s+(\d+)", text, re.M).group(1))
+    failed = int(re.search(r"Failed requests:\s+(\d+)", text).group(1))
+    print(f"  GET one pod, ab -k -c {connections:<2}                {rate:9.0f} req/s  p99 {p99} ms  ({failed} failed)")
 PY
