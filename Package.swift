@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -42,6 +43,7 @@ let package = Package(
       name: "LabKit",
       dependencies: ["KubeModel", "KubeClient"]
     ),
+    .target(name: "Isolation"),
     .target(
       name: "KubeSim",
       dependencies: [
@@ -52,9 +54,11 @@ let package = Package(
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CompressNIO", package: "compress-nio"),
       ],
       resources: [.copy("Data")]
     ),
+    .target(name: "NodeTools", dependencies: ["KubeSim", "KubeModel"]),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -75,6 +79,7 @@ let package = Package(
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
+    .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

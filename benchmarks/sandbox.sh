@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sandbox benchmark: start-to-first-response time, GET throughput over one loopback connection,
-# each against a baseline measured in the same run, and GETs over 1 and 16 concurrent kept-alive
-# connections. Prints figures; asserts nothing.
+# each against a baseline measured in the same run, the cost of the lazily read OpenAPI v3
+# documents, and GETs over 1 and 16 concurrent kept-alive connections. Prints figures; asserts
+# nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-dependencies"
@@ -38,7 +39,15 @@ hyperfine --style none --warmup 1 --runs 5 --export-json "$work/get.json" \
   "curl -s -K $work/healthz.curl" "curl -s -K $work/get.curl" "curl -s -K $work/list.curl" \
   "curl -s -H '$table' -K $work/list.curl" > /dev/null
 
-# 3. Concurrent GETs: ApacheBench over kept-alive connections, one and then 16 at a time, with the
+# 3. OpenAPI v3, read lazily: the first request for the largest document (api/v1) pays for reading
+# it, later ones are served from memory; a client without gzip also pays for decompressing it.
+openapi_url="$url$(curl -sf "$url/openapi/v3" | sed -n 's/.*"api\/v1":{"serverRelativeURL":"\([^"]*\)".*/\1/p')"
+for label in first-gzip again-gzip plain; do
+  case "$label" in plain) encoding=identity ;; *) encoding=gzip ;; esac
+  curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download}\n" "$openapi_url"
+done > "$work/openapi.txt"
+
+# 4. Concurrent GETs: ApacheBench over kept-alive connections, one and then 16 at a time, with the
 #    load generator on the same cores. HTTP/1.0 keep-alive, which the sandbox answers as such.
 pod_url="$url/api/v1/namespaces/kube-system/pods/etcd-controlplane"
 ab -q -k -c 1 -n "$requests" "$pod_url" > "$work/ab-1.txt"
@@ -59,6 +68,9 @@ for label, result in zip(labels, gets):
     per = result["mean"] / n
     print(f"  {label:<34} {per*1e6:8.1f} us/request  {1/per:9.0f} req/s  ({per/base:.2f}x baseline)")
 print(f"  ({n} requests per run over one kept-alive connection, mean of 5 runs)")
+for line in open(f"{work}/openapi.txt"):
+    label, seconds, size = line.split()
+    print(f"  GET /openapi/v3/api/v1, {label:<12}           {float(seconds)*1000:8.1f} ms   ({int(size)//1024} KB)")
 for connections in (1, 16):
     text = open(f"{work}/ab-{connections}.txt").read()
     rate = float(re.search(r"Requests per second:\s+([\d.]+)", text).group(1))
