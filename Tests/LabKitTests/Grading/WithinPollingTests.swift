@@ -17,7 +17,7 @@ struct WithinPollingTests {
     // The grader says it waits once its first evaluation found no ConfigMap: only then is it made.
     let (waiting, waits) = AsyncStream<Void>.makeStream()
     var grading = LabGrading(lab: fixture.lab, grader: fixture.grader, cluster: fixture.test.cluster, workdir: nil)
-    grading.onWait = { _, _ in waits.yield() }
+    grading.onWait = { _ in waits.yield() }
     let graded = Task { [grading] in await grading.grade(answers: [:]) }
     var iterator = waiting.makeAsyncIterator()
     await iterator.next()
