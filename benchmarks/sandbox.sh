@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sandbox benchmark: start-to-first-response time, GET throughput over one loopback connection,
-# each against a baseline measured in the same run, and the cost of the lazily read OpenAPI v3
-# documents. Prints figures; asserts nothing.
+# each against a baseline measured in the same run, the cost of the lazily read OpenAPI v3
+# documents, and GETs over 1 and 16 concurrent kept-alive connections. Prints figures; asserts
+# nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-dependencies"
@@ -46,8 +47,14 @@ for label in first-gzip again-gzip plain; do
   curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download}\n" "$openapi_url"
 done > "$work/openapi.txt"
 
+# 4. Concurrent GETs: ApacheBench over kept-alive connections, one and then 16 at a time, with the
+#    load generator on the same cores. HTTP/1.0 keep-alive, which the sandbox answers as such.
+pod_url="$url/api/v1/namespaces/kube-system/pods/etcd-controlplane"
+ab -q -k -c 1 -n "$requests" "$pod_url" > "$work/ab-1.txt"
+ab -q -k -c 16 -n "$((requests * 8))" "$pod_url" > "$work/ab-16.txt"
+
 /usr/bin/python3 - "$work" "$requests" <<'PY'
-import json, sys
+import json, re, sys
 work, n = sys.argv[1], int(sys.argv[2])
 start = json.load(open(f"{work}/start.json"))["results"]
 gets = json.load(open(f"{work}/get.json"))["results"]
@@ -64,4 +71,10 @@ print(f"  ({n} requests per run over one kept-alive connection, mean of 5 runs)"
 for line in open(f"{work}/openapi.txt"):
     label, seconds, size = line.split()
     print(f"  GET /openapi/v3/api/v1, {label:<12}           {float(seconds)*1000:8.1f} ms   ({int(size)//1024} KB)")
+for connections in (1, 16):
+    text = open(f"{work}/ab-{connections}.txt").read()
+    rate = float(re.search(r"Requests per second:\s+([\d.]+)", text).group(1))
+    p99 = int(re.search(r"^\s+99%\s+(\d+)", text, re.M).group(1))
+    failed = int(re.search(r"Failed requests:\s+(\d+)", text).group(1))
+    print(f"  GET one pod, ab -k -c {connections:<2}                {rate:9.0f} req/s  p99 {p99} ms  ({failed} failed)")
 PY
