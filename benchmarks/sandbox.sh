@@ -5,9 +5,12 @@
 # nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/scripts/install-dependencies"
-swift build --package-path "$root" -c release --product kubelab >&2
-kubelab="$root/.build/release/kubelab"
+# KUBELAB=<binary> measures that build instead (e.g. to compare a change with the build before it).
+if [ -z "${KUBELAB:-}" ]; then
+  "$root/scripts/install-dependencies"
+  swift build --package-path "$root" -c release --product kubelab >&2
+fi
+kubelab="${KUBELAB:-$root/.build/release/kubelab}"
 work="$(mktemp -d)"
 trap 'kill "${sandbox_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 requests="${REQUESTS:-2000}"
@@ -41,10 +44,12 @@ hyperfine --style none --warmup 1 --runs 5 --export-json "$work/get.json" \
 
 # 3. OpenAPI v3, read lazily: the first request for the largest document (api/v1) pays for reading
 # it, later ones are served from memory; a client without gzip also pays for decompressing it.
-openapi_url="$url$(curl -sf "$url/openapi/v3" | sed -n 's/.*"api\/v1":{"serverRelativeURL":"\([^"]*\)".*/\1/p')"
+# (A build without /openapi/v3 gets 404s here, reported as they are.)
+openapi_url="$url$(curl -sf "$url/openapi/v3" | sed -n 's/.*"api\/v1":{"serverRelativeURL":"\([^"]*\)".*/\1/p' || true)"
 for label in first-gzip again-gzip plain; do
   case "$label" in plain) encoding=identity ;; *) encoding=gzip ;; esac
-  curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download}\n" "$openapi_url"
+  curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download} %{http_code}\n" \
+    "$openapi_url"
 done > "$work/openapi.txt"
 
 # 4. Concurrent GETs: ApacheBench over kept-alive connections, one and then 16 at a time, with the
@@ -69,8 +74,8 @@ for label, result in zip(labels, gets):
     print(f"  {label:<34} {per*1e6:8.1f} us/request  {1/per:9.0f} req/s  ({per/base:.2f}x baseline)")
 print(f"  ({n} requests per run over one kept-alive connection, mean of 5 runs)")
 for line in open(f"{work}/openapi.txt"):
-    label, seconds, size = line.split()
-    print(f"  GET /openapi/v3/api/v1, {label:<12}           {float(seconds)*1000:8.1f} ms   ({int(size)//1024} KB)")
+    label, seconds, size, code = line.split()
+    print(f"  GET /openapi/v3/api/v1, {label:<12}           {float(seconds)*1000:8.1f} ms   ({int(size)//1024} KB, HTTP {code})")
 for connections in (1, 16):
     text = open(f"{work}/ab-{connections}.txt").read()
     rate = float(re.search(r"Requests per second:\s+([\d.]+)", text).group(1))
