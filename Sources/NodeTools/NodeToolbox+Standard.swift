@@ -1,4 +1,4 @@
 /// The commands every sandbox node answers.
 extension NodeToolbox {
-  public static let standard = NodeToolbox([Crictl(), Ctr(), Nerdctl()])
+  public static let standard = NodeToolbox([Crictl(), Ctr(), Nerdctl(), Etcdctl(), Etcdutl()])
 }
