@@ -64,6 +64,9 @@ import Testing
         == "FATA[0000] get the status of containers: get container status: rpc error: code = NotFound desc = an error occurred when try to find container \"abc123\": not found\n"
     )
     #expect(await fixture.run("crictl logs").stderr == "FATA[0000] ID cannot be empty\n")
+    let badFlag = await fixture.run("crictl ps --bogus")
+    #expect(badFlag.status == 1)
+    #expect(badFlag.stderr == "FATA[0000] flag provided but not defined: --bogus\n")
   }
 
   @Test func pulledImagesAreListedAndReportedInTheNodeStatus() async throws {

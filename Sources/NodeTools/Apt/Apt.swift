@@ -15,13 +15,11 @@ public struct Apt: NodeTool {
   ]
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
-    let arguments: ToolArguments
-    do {
-      arguments = try ToolArguments(invocation.arguments, options: Self.options)
-    } catch {
-      await output.err("E: Command line option '\(Ctr.flag(error))' is not understood\n")
-      return 100
-    }
+    guard
+      let arguments = await ToolArguments.parse(
+        invocation, options: Self.options, output: output,
+        reject: { "E: Command line option '\($0)' is not understood\n" })
+    else { return 100 }
     let run = AptRun(node: node, output: output, arguments: arguments)
     let words = arguments.operands
     let operands = Array(words.dropFirst())

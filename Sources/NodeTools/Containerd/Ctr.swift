@@ -13,13 +13,11 @@ public struct Ctr: NodeTool {
   ]
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
-    let arguments: ToolArguments
-    do {
-      arguments = try ToolArguments(invocation.arguments, options: Self.options)
-    } catch {
-      await output.err("Incorrect Usage: flag provided but not defined: \(Self.flag(error))\n")
-      return 1
-    }
+    guard
+      let arguments = await ToolArguments.parse(
+        invocation, options: Self.options, output: output,
+        reject: { "Incorrect Usage: flag provided but not defined: \($0)\n" })
+    else { return 1 }
     let words = arguments.operands
     let namespace = ContainerdNamespace(arguments, invocation, node: node)
     let quiet = arguments.has("--quiet")
@@ -91,13 +89,6 @@ public struct Ctr: NodeTool {
     default:
       await output.err("ctr: No help topic for '\(words.joined(separator: " "))'\n")
       return 1
-    }
-  }
-
-  static func flag(_ error: Error) -> String {
-    switch error as? ToolArguments.ParseError {
-    case .unknown(let flag), .missingValue(let flag): return flag
-    case nil: return "\(error)"
     }
   }
 }

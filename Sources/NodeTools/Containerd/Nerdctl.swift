@@ -14,13 +14,10 @@ public struct Nerdctl: NodeTool {
   ]
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
-    let arguments: ToolArguments
-    do {
-      arguments = try ToolArguments(invocation.arguments, options: Self.options)
-    } catch {
-      await output.err(LogrusLine.text(.fatal, "unknown flag: \(Ctr.flag(error))"))
-      return 1
-    }
+    guard
+      let arguments = await ToolArguments.parse(
+        invocation, options: Self.options, output: output, reject: { LogrusLine.text(.fatal, "unknown flag: \($0)") })
+    else { return 1 }
     let namespace = ContainerdNamespace(arguments, invocation, node: node)
     // `nerdctl container ls` and `nerdctl image ls` are the long forms of `ps` and `images`.
     let words = arguments.operands

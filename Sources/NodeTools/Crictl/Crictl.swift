@@ -18,16 +18,11 @@ public struct Crictl: NodeTool {
   ]
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
-    let arguments: ToolArguments
-    do {
-      arguments = try ToolArguments(invocation.arguments, options: Self.options)
-    } catch ToolArguments.ParseError.unknown(let flag) {
-      await output.err(LogrusLine.text(.fatal, "flag provided but not defined: \(flag)"))
-      return 1
-    } catch {
-      await output.err(LogrusLine.text(.fatal, "flag needs an argument: \(error)"))
-      return 1
-    }
+    guard
+      let arguments = await ToolArguments.parse(
+        invocation, options: Self.options, output: output,
+        reject: { LogrusLine.text(.fatal, "flag provided but not defined: \($0)") })
+    else { return 1 }
     guard let command = arguments.operands.first else {
       await output.out(Self.usage)
       return 0

@@ -17,13 +17,10 @@ public struct Etcdctl: NodeTool {
     ]
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
-    let arguments: ToolArguments
-    do {
-      arguments = try ToolArguments(invocation.arguments, options: Self.options)
-    } catch {
-      await output.err("Error: unknown flag: \(Ctr.flag(error))\n")
-      return 1
-    }
+    guard
+      let arguments = await ToolArguments.parse(
+        invocation, options: Self.options, output: output, reject: { "Error: unknown flag: \($0)\n" })
+    else { return 1 }
     // etcd 3.6 no longer reads ETCDCTL_API (v2 is gone) and says so for any value but 3.
     if let api = invocation.environment["ETCDCTL_API"], api != "3", !api.isEmpty {
       await output.err(

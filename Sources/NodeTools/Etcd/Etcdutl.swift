@@ -8,13 +8,10 @@ public struct Etcdutl: NodeTool {
   static let options = EtcdSnapshotFiles.restoreFlags + [.value("--write-out", "-w"), .flag("--version")]
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
-    let arguments: ToolArguments
-    do {
-      arguments = try ToolArguments(invocation.arguments, options: Self.options)
-    } catch {
-      await output.err("Error: unknown flag: \(Ctr.flag(error))\n")
-      return 1
-    }
+    guard
+      let arguments = await ToolArguments.parse(
+        invocation, options: Self.options, output: output, reject: { "Error: unknown flag: \($0)\n" })
+    else { return 1 }
     let files = EtcdSnapshotFiles(node: node, output: output, invocation: invocation, arguments: arguments)
     let words = arguments.operands
     switch (words.first, words.dropFirst().first) {

@@ -19,14 +19,11 @@ public struct Kubeadm: NodeTool {
   ]
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
-    let arguments: ToolArguments
-    do {
-      arguments = try ToolArguments(invocation.arguments, options: Self.options)
-    } catch {
-      await output.err(
-        "unknown flag: \(Ctr.flag(error))\nTo see the stack trace of this error execute with --v=5 or higher\n")
-      return 1
-    }
+    guard
+      let arguments = await ToolArguments.parse(
+        invocation, options: Self.options, output: output,
+        reject: { "unknown flag: \($0)\nTo see the stack trace of this error execute with --v=5 or higher\n" })
+    else { return 1 }
     let run = KubeadmRun(node: node, output: output, invocation: invocation, arguments: arguments)
     let words = arguments.operands
     switch (words.first, words.dropFirst().first) {

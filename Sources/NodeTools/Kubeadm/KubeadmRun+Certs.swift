@@ -4,11 +4,14 @@ import X509
 /// `kubeadm certs check-expiration` and `certs renew`, from and to the node's files.
 extension KubeadmRun {
   /// `May 20, 2026 10:00 UTC`, as kubeadm prints expiry times.
-  static func expiry(_ date: Date) -> String {
+  static func expiry(_ date: Date) -> String { utc(date, "MMM dd, yyyy HH:mm 'UTC'") }
+
+  /// A date in UTC, in a DateFormatter pattern.
+  static func utc(_ date: Date, _ pattern: String) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "MMM dd, yyyy HH:mm 'UTC'"
+    formatter.dateFormat = pattern
     return formatter.string(from: date)
   }
 

@@ -284,13 +284,7 @@ extension KubeadmRun {
     await output.out(text)
   }
 
-  static func backupStamp(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd-HH-mm-ss"
-    return formatter.string(from: date)
-  }
+  static func backupStamp(_ date: Date) -> String { utc(date, "yyyy-MM-dd-HH-mm-ss") }
 
   /// The kubelet restarts a static pod whose manifest changed: its mirror runs the new image in a
   /// new container.

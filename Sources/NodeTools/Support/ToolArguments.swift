@@ -78,3 +78,20 @@ struct ToolArguments {
   /// Every value given for a repeatable flag.
   func values(_ name: String) -> [String] { values[name] ?? [] }
 }
+
+extension ToolArguments {
+  /// Parses an invocation's arguments; on a flag the tool does not know (or one missing its value)
+  /// prints the tool's own words for it (`reject` gets the flag as typed) and returns nil.
+  static func parse(
+    _ invocation: NodeToolInvocation, options: [Option], output: NodeToolOutput, reject: (String) -> String
+  ) async -> ToolArguments? {
+    do {
+      return try ToolArguments(invocation.arguments, options: options)
+    } catch ParseError.unknown(let flag), ParseError.missingValue(let flag) {
+      await output.err(reject(flag))
+    } catch {
+      await output.err(reject("\(error)"))
+    }
+    return nil
+  }
+}
