@@ -8,7 +8,7 @@ import Testing
 @Suite struct EtcdRestoreTests {
   @Test func restoreDeletesWhatCameAfterTheSnapshotAndBringsBackWhatWent() throws {
     let cluster = Cluster()
-    try cluster.load(Topology.builtIn(named: "kubeadm"), caPEM: "", start: Date())
+    try cluster.load(Topology.builtIn(named: "kubeadm"), start: Date())
     let pods = try #require(cluster.catalog.resource(groupVersion: "v1", plural: "pods"))
     let configMaps = try #require(cluster.catalog.resource(groupVersion: "v1", plural: "configmaps"))
     cluster.etcdPut("greeting", value: "hello")
@@ -34,7 +34,7 @@ import Testing
 
   @Test func theServerReportsTheVersionOfItsAPIServer() throws {
     let cluster = Cluster()
-    try cluster.load(Topology.builtIn(named: "kubeadm"), caPEM: "", start: Date())
+    try cluster.load(Topology.builtIn(named: "kubeadm"), start: Date())
     #expect(cluster.serverVersion.gitVersion == "v1.33.1")
     cluster.serverVersion = try #require(ServerVersion(gitVersion: "v1.34.1"))
     let response = APIHandler(cluster: cluster, serverAddress: "127.0.0.1:0").handle(

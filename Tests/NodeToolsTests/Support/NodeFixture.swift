@@ -9,12 +9,13 @@ final class NodeFixture: @unchecked Sendable {
   let sandbox: Sandbox
   let tree: URL
   let node: String
+  /// The cluster's time, moved by the test only.
+  let clock = ManualClock()
 
   var cluster: Cluster { sandbox.cluster }
 
   init(topology: String = "kubeadm", node: String = "controlplane", controlPlane: Bool = true) throws {
-    sandbox = try Sandbox(
-      options: .init(topology: topology, tls: false, timing: ControllerTiming(transitionDelay: 0.05)))
+    sandbox = try Sandbox(options: .init(topology: topology, tls: false, clock: clock))
     self.node = node
     tree = FileManager.default.temporaryDirectory.appendingPathComponent("kubelab-node-\(UUID().uuidString)")
     let ip =
@@ -80,13 +81,14 @@ final class NodeFixture: @unchecked Sendable {
     }
   }
 
-  /// Waits for a condition the cluster's controllers bring about, checking every 50 ms for up to
-  /// 10 seconds; false if it never held.
+  /// Moves the cluster's clock a tenth of a second at a time until a condition the controllers
+  /// bring about holds (at most 20 simulated seconds); false if it never did.
   func eventually(_ condition: () -> Bool) async -> Bool {
     for _ in 0..<200 {
       if condition() { return true }
-      // The simulated kubelet moves pods on its own queue; poll its result rather than sleep a fixed time.
-      try? await Task.sleep(nanoseconds: 50_000_000)
+      clock.advance(by: 0.1)
+      // The simulated kubelet takes each step on the cluster's queue: give it a moment to run.
+      try? await Task.sleep(nanoseconds: 10_000_000)
     }
     return condition()
   }
