@@ -163,6 +163,26 @@ import Testing
     #expect(missing.stderr == "Error: stat /nope.db: no such file or directory\n")
   }
 
+  @Test func linksOnTheNodeLeadInsideTheNode() async throws {
+    // A link to an absolute path means the node's path, not the host's.
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("kubelab-outside-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    try FileManager.default.createSymbolicLink(
+      atPath: fixture.tree.appendingPathComponent("opt/out").path, withDestinationPath: outside.path)
+    let escaped = await fixture.run("etcdctl \(flags) snapshot save /opt/out/snap.db")
+    #expect(escaped.status == 5)
+    #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("snap.db").path))
+    #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("snap.db.part").path))
+    // Inside the node the same link leads to the node's own folder.
+    try fixture.write("", to: String(outside.path.dropFirst()) + "/.keep")
+    #expect(await fixture.run("etcdctl \(flags) snapshot save /opt/out/snap.db").status == 0)
+    #expect(
+      FileManager.default.fileExists(
+        atPath: fixture.tree.appendingPathComponent(String(outside.path.dropFirst()) + "/snap.db").path))
+    #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("snap.db").path))
+  }
+
   @Test func aTamperedSnapshotFailsItsIntegrityCheck() throws {
     let snapshot = fixture.cluster.etcdSnapshot()
 

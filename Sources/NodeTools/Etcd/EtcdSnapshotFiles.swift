@@ -18,7 +18,7 @@ struct EtcdSnapshotFiles {
 
   /// Reads a snapshot file; prints etcd's error and returns nil when it cannot.
   func load(_ path: String, missing: (String) -> String) async -> (snapshot: EtcdSnapshot, size: Int)? {
-    guard let data = try? Data(contentsOf: node.hostPath(path, from: invocation.directory)) else {
+    guard let data = try? Data(contentsOf: node.resolvedPath(path, from: invocation.directory)) else {
       await output.err("Error: \(missing(path))\n")
       return nil
     }
@@ -63,7 +63,7 @@ struct EtcdSnapshotFiles {
     }
     let name = arguments.value("--name") ?? "default"
     let dataDir = arguments.value("--data-dir") ?? "\(name).etcd"
-    let directory = EtcdDataDirectory(node.hostPath(dataDir, from: invocation.directory))
+    let directory = EtcdDataDirectory(node.resolvedPath(dataDir, from: invocation.directory))
     guard directory.isEmptyOrAbsent else {
       await output.err("Error: data-dir \"\(dataDir)\" not empty or could not be read\n")
       return 1

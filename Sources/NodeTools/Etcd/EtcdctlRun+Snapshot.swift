@@ -18,8 +18,8 @@ extension EtcdctlRun {
     }
     let now = node.cluster.now()
     let partial = path + ".part"
-    let file = node.hostPath(path, from: invocation.directory)
-    let partialFile = node.hostPath(partial, from: invocation.directory)
+    let file = node.resolvedPath(path, from: invocation.directory)
+    let partialFile = node.resolvedPath(partial, from: invocation.directory)
     guard
       FileManager.default.createFile(atPath: partialFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
     else {

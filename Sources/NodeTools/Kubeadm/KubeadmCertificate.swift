@@ -99,11 +99,11 @@ struct KubeadmCertificate {
       else { throw RenewalError(message: "\(name): no embedded client certificate") }
       text = text.replacingOccurrences(of: oldCertificate, with: Data(certificatePEM.utf8).base64EncodedString())
       text = text.replacingOccurrences(of: oldKey, with: Data(keyPEM.utf8).base64EncodedString())
-      try text.write(to: node.hostPath(path), atomically: true, encoding: .utf8)
+      try text.write(to: node.resolvedPath(path), atomically: true, encoding: .utf8)
     } else {
-      try certificatePEM.write(to: node.hostPath(path), atomically: true, encoding: .utf8)
-      try keyPEM.write(to: node.hostPath(keyPath), atomically: true, encoding: .utf8)
-      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: node.hostPath(keyPath).path)
+      try certificatePEM.write(to: node.resolvedPath(path), atomically: true, encoding: .utf8)
+      try keyPEM.write(to: node.resolvedPath(keyPath), atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: node.resolvedPath(keyPath).path)
     }
   }
 

@@ -264,13 +264,13 @@ extension KubeadmRun {
         }
       }
       if let contents = node.readText(manifest) {
-        let backupFile = node.hostPath("\(backup)/\(component).yaml")
+        let backupFile = node.resolvedPath("\(backup)/\(component).yaml")
         try? FileManager.default.createDirectory(
           at: backupFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? contents.write(to: backupFile, atomically: true, encoding: .utf8)
         let upgraded = contents.replacingOccurrences(
           of: "(image: [^\\s]*/\(component)):[^\\s]+", with: "$1:\(tag)", options: .regularExpression)
-        try? upgraded.write(to: node.hostPath(manifest), atomically: true, encoding: .utf8)
+        try? upgraded.write(to: node.resolvedPath(manifest), atomically: true, encoding: .utf8)
       }
       upgradeMirrorPod(component, tag: tag)
       text +=

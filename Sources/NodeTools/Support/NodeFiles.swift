@@ -4,15 +4,15 @@ import Foundation
 extension NodeContext {
   /// The text of a file of the node, nil when it is absent or unreadable.
   func readText(_ path: String, from directory: String = "/") -> String? {
-    try? String(contentsOf: hostPath(path, from: directory), encoding: .utf8)
+    try? String(contentsOf: resolvedPath(path, from: directory), encoding: .utf8)
   }
 
   func fileExists(_ path: String, from directory: String = "/") -> Bool {
-    FileManager.default.fileExists(atPath: hostPath(path, from: directory).path)
+    FileManager.default.fileExists(atPath: resolvedPath(path, from: directory).path)
   }
 
   /// The names in a folder of the node, sorted; empty when it is absent.
   func listFolder(_ path: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: hostPath(path).path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: resolvedPath(path).path)) ?? []).sorted()
   }
 }
