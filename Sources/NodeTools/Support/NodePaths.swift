@@ -5,7 +5,7 @@ extension NodeContext {
   /// sees them: a link to `/etc/x` leads to the node's /etc/x, never the host's. Every file a tool
   /// reads or writes goes through this, so a link the learner makes cannot reach outside the tree.
   /// A loop of links leads to a path that does not exist, as ELOOP fails the real tool.
-  func resolvedPath(_ path: String, from directory: String = "/") -> URL {
+  public func resolvedPath(_ path: String, from directory: String = "/") -> URL {
     let absolute = path.hasPrefix("/") ? path : directory + "/" + path
     var resolved: [String] = []
     var pending = absolute.split(separator: "/").map(String.init)
