@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 import KubeSim
+import TestSupport
 import Testing
 import X509
 
@@ -128,6 +129,17 @@ import X509
     #expect(fixture.cluster.kubeletVersion(of: "controlplane") == "v1.33.1")
     fixture.cluster.restartKubelet(node: "controlplane")
     #expect(fixture.cluster.kubeletVersion(of: "controlplane") == "v1.34.1")
+
+    // The real kubectl sees the upgraded cluster: the server's version and the node's.
+    try await HeavyTestGate.run {
+      for version in ["1.33", "1.31"] {
+        let kubectl = try #require(try fixture.kubectl(version), "kubectl \(version) is missing")
+        let nodes = try kubectl("get nodes --no-headers")
+        #expect(nodes.stdout.contains(" v1.34.1"), "kubectl \(version): \(nodes.stdout)\(nodes.stderr)")
+        let versions = try JSON(parsing: try kubectl("version -o json").stdout)
+        #expect(versions[path: ["serverVersion", "gitVersion"]] == "v1.34.1")
+      }
+    }
   }
 
   @Test func upgradeNodeOnAWorkerUpgradesItsKubeletConfiguration() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import KubeModel
 import KubeSim
 import NodeTools
+import TestSupport
 
 /// A sandbox cluster (topology loaded, controllers running) and one node's tree with the files a
 /// kubeadm node has, on which tests run node tools in-process and read what they print.
@@ -64,6 +65,15 @@ final class NodeFixture: @unchecked Sendable {
     let status = await NodeToolbox.standard.run(
       invocation, on: NodeContext(name: node, cluster: cluster, tree: tree), output: output)
     return Result(status: status, stdout: collected.text(.stdout), stderr: collected.text(.stderr))
+  }
+
+  /// A real kubectl of `version` on this sandbox, through the node's ~/.kube/config (the API
+  /// server is started for it); nil where that kubectl is not installed.
+  func kubectl(_ version: String) throws -> Kubectl? {
+    if sandbox.server.port == 0 { try sandbox.start() }
+    let kubeconfig = tree.appendingPathComponent("root/.kube/config")
+    try sandbox.writeKubeconfig(to: kubeconfig.path)
+    return Kubectl(version: version, kubeconfig: kubeconfig.path)
   }
 
   /// The flags that reach the node's etcd, as the exam task writes them.
