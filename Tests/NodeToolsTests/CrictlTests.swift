@@ -31,10 +31,22 @@ import Testing
     #expect(etcdLine.hasPrefix(String(etcdID.prefix(13)) + "       "))
     #expect(etcdLine.contains("etcd-controlplane"))
     #expect(etcdLine.hasSuffix("kube-system"))
-    // Pods of other nodes are not this node's containers.
-    #expect(!result.stdout.contains("kube-proxy-") || lines.filter { $0.contains("kube-proxy") }.count == 1)
     let quiet = await fixture.run("crictl ps -q --name etcd")
     #expect(quiet.stdout == etcdID + "\n")
+  }
+
+  @Test func eachNodeSeesOnlyItsOwnPods() async throws {
+    let twoNodes = try NodeFixture(topology: "kubeadm-2node", node: "node01", controlPlane: false)
+    let pods = twoNodes.cluster.store.list(resource: "pods", namespace: nil).items
+    let bound = pods.filter { $0[path: ["spec", "nodeName"]] == "node01" }.compactMap {
+      $0[path: ["metadata", "name"]]?.stringValue
+    }
+    #expect(!bound.isEmpty && bound.count < pods.count)
+    let listed = await twoNodes.run("crictl pods -q")
+    #expect(listed.stdout.split(separator: "\n").count == bound.count)
+    let table = await twoNodes.run("crictl pods")
+    for name in bound { #expect(table.stdout.contains(" \(name) ")) }
+    #expect(!table.stdout.contains("etcd-controlplane"))
   }
 
   @Test func aContainerStartedByTheKubeletAppearsWithItsIDAndLogs() async throws {
