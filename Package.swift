@@ -58,7 +58,13 @@ let package = Package(
       ],
       resources: [.copy("Data")]
     ),
-    .target(name: "NodeTools", dependencies: ["KubeSim", "KubeModel"]),
+    .target(
+      name: "NodeTools",
+      dependencies: [
+        "KubeSim", "KubeModel", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+      ]
+    ),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -85,6 +91,13 @@ let package = Package(
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
+    .testTarget(
+      name: "NodeToolsTests",
+      dependencies: [
+        "NodeTools", "KubeSim", "KubeModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+      ]
+    ),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

@@ -8,6 +8,10 @@ public final class Cluster: @unchecked Sendable {
   public let catalog: ResourceCatalog
   public let admission: Admission
   public let logs = PodLogs()
+  /// Keys etcd clients put beside the objects (`etcdctl put`).
+  public let etcdKeys = EtcdKeyValues()
+  /// The Kubernetes packages installed on each node (`apt-get install kubelet=…`).
+  public let nodePackages = NodePackages()
   /// Background work (graceful deletion, garbage collection) runs here, one change at a time.
   let queue = DispatchQueue(label: "kubelab.sandbox.cluster")
   /// Where every timestamp and every timer of this cluster and its controllers comes from.
@@ -16,6 +20,15 @@ public final class Cluster: @unchecked Sendable {
   public let maximumGracePeriod: TimeInterval
   /// The cluster CA's certificate (PEM) that every namespace's kube-root-ca.crt ConfigMap carries.
   public let caPEM: String
+  private let versionLock = NSLock()
+  private var reportedVersion = ServerVersion()
+
+  /// The release the API server reports at /version: the version of its running image, which a
+  /// topology sets and `kubeadm upgrade apply` moves.
+  public var serverVersion: ServerVersion {
+    get { versionLock.withLock { reportedVersion } }
+    set { versionLock.withLock { reportedVersion = newValue } }
+  }
 
   public init(
     catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission(),

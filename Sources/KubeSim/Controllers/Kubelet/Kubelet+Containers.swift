@@ -55,6 +55,7 @@ extension Kubelet {
           note(
             "Normal", "Pulled", "Successfully pulled image \"\(container.image)\" in \(String(format: "%.3f", delay))s")
           container.hasPulled = true
+          cluster.recordPulledImage(container.image, on: node)
         }
         start(&container, image: image, spec: spec, pod: pod, now: now)
         note("Normal", "Created", "Created container \(name)")
