@@ -16,6 +16,10 @@ public final class Cluster: @unchecked Sendable {
   /// The cluster CA's certificate (PEM) that every namespace's kube-root-ca.crt ConfigMap carries;
   /// loading a topology sets it.
   public var caPEM = ""
+  /// The nodes' systemd services and journals (kubelet, containerd).
+  public private(set) var nodeServices: NodeServices!
+  /// Whether the static control-plane pods can run, judged from their manifests.
+  public let controlPlane = ControlPlaneHealth()
 
   public init(
     catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission()
@@ -23,6 +27,7 @@ public final class Cluster: @unchecked Sendable {
     self.catalog = catalog
     self.store = store
     self.admission = admission
+    nodeServices = NodeServices(cluster: self)
   }
 
   func key(_ resource: ResourceType, namespace: String?, name: String) -> ObjectKey {
