@@ -1,0 +1,4 @@
+extension NodeToolbox {
+  /// Every node command the sandbox answers.
+  public static let standard = NodeToolbox([Systemctl(), Journalctl()])
+}
