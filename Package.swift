@@ -56,6 +56,13 @@ let package = Package(
       resources: [.copy("Data")]
     ),
     .target(name: "NodeTools", dependencies: ["KubeSim", "KubeModel"]),
+    .target(
+      name: "NodeHost",
+      dependencies: [
+        "KubeSim", "KubeModel", "Isolation", "NodeTools",
+        .product(name: "X509", package: "swift-certificates"),
+      ]
+    ),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -63,6 +70,8 @@ let package = Package(
         "KubeClient",
         "KubeSim",
         "LabKit",
+        "Isolation",
+        "NodeHost",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -71,13 +80,14 @@ let package = Package(
       dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
     ),
     .target(name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit"], path: "Tests/Support"),
+    .testTarget(name: "NodeHostTests", dependencies: ["NodeHost", "NodeTools", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
-    .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["KubeModel", "LabKit", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )
