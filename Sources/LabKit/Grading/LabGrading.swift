@@ -17,6 +17,8 @@ public struct LabGrading: Sendable {
   /// Told when a pass starts waiting for checks with `within`, so a command can say why it is
   /// quiet: how many checks, and the longest wait.
   public var onWait: (@Sendable (_ checks: Int, _ longest: Duration) -> Void)?
+  /// How node checks log into sandbox nodes (default: this kubelab's `ssh`).
+  public var nodeLogin = NodeLoginCommand.current
 
   public init(lab: Lab, grader: Grader, cluster: LabCluster, workdir: String?) {
     self.lab = lab
@@ -56,7 +58,8 @@ public struct LabGrading: Sendable {
 
     let evaluator = CheckEvaluator(
       snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
-      scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath, polls: polls,
+      scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath,
+      nodeLogin: nodeLogin, polls: polls,
       onWait: onWait)
     let checked = tasks.compactMap { task in entries[task.id.value].flatMap { $0.answer == nil ? $0 : nil } }
     var settled = await evaluator.settle(checked.flatMap(\.checks))[...]
