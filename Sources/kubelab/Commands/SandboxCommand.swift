@@ -38,6 +38,10 @@ struct SandboxCommand: ParsableCommand {
   @Flag(help: .hidden)
   var detached = false
 
+  /// Tests shorten how long a node whose kubelet stopped stays Ready (50 s, as kube-controller-manager's).
+  @Option(help: .hidden)
+  var nodeMonitorGracePeriod: Double = 50
+
   func validate() throws {
     if let faults {
       do { _ = try FaultInjector.parse(faults) } catch { throw ValidationError("\(error)") }
@@ -48,7 +52,10 @@ struct SandboxCommand: ParsableCommand {
     TerminationSignal.install()
     let sandbox: Sandbox
     do {
-      sandbox = try Sandbox(options: .init(topology: topology, host: address, port: port, tls: !noTLS))
+      sandbox = try Sandbox(
+        options: .init(
+          topology: topology, host: address, port: port, tls: !noTLS,
+          timing: ControllerTiming(nodeMonitorGracePeriod: nodeMonitorGracePeriod)))
       for (fault, count) in try FaultInjector.parse(faults ?? "") { sandbox.server.faults.inject(fault, count: count) }
       try sandbox.start()
     } catch {
@@ -69,9 +76,19 @@ struct SandboxCommand: ParsableCommand {
       sandbox.shutdown()
       throw ValidationError("cannot record the sandbox in \(SandboxRecord.path): \(error.localizedDescription)")
     }
+    let nodes: SandboxNodeHosting?
+    do {
+      nodes = try SandboxNodeHosting(
+        sandbox: sandbox, folder: URL(fileURLWithPath: SandboxRecord.folder), temporary: false)
+    } catch {
+      // The API keeps serving; only `kubelab ssh` and the node commands need the trees.
+      FileHandle.standardError.write(Data("kubelab sandbox: the nodes' files could not be written: \(error)\n".utf8))
+      nodes = nil
+    }
     print("Sandbox ready: \(sandbox.url) (kubeconfig: \(path))")
     fflush(stdout)
     TerminationSignal.wait()
+    nodes?.shutdown()
     record.remove()
     sandbox.shutdown()
   }
