@@ -53,7 +53,7 @@ public final class ControlPlaneHealth: @unchecked Sendable {
   }
 
   /// Judges a control-plane pod's manifest about to run on `node`.
-  func review(_ pod: JSON, node: String, trees: NodeTrees) {
+  func review(_ pod: JSON, node: String, trees: NodeTrees, now: Date) {
     guard let component = Self.component(of: pod) else { return }
     let words = (pod[path: ["spec", "containers"]]?.arrayValue?.first?["command"]?.arrayValue ?? []).compactMap(
       \.stringValue)
@@ -73,7 +73,7 @@ public final class ControlPlaneHealth: @unchecked Sendable {
     } else if let missing = flags.first(where: {
       Self.namesFile($0.1) && !FileManager.default.fileExists(atPath: trees.hostPath($0.1, on: node).path)
     }) {
-      failure = Self.missingFileMessage(component, flag: missing.0, path: missing.1)
+      failure = Self.missingFileMessage(component, flag: missing.0, path: missing.1, now: now)
     }
     set(component, failure)
   }
@@ -97,13 +97,18 @@ public final class ControlPlaneHealth: @unchecked Sendable {
     value.hasPrefix("/") && [".crt", ".key", ".pub", ".conf", ".pem"].contains { value.hasSuffix($0) }
   }
 
-  private static func missingFileMessage(_ component: Component, flag: String, path: String) -> String {
+  /// The line the component logs before it exits: klog's for the Kubernetes binaries, zap's for etcd.
+  private static func missingFileMessage(_ component: Component, flag: String, path: String, now: Date) -> String {
     let open = "open \(path): no such file or directory"
+    let failed = { (error: String) in
+      NodeServices.klog("E", now, 1, "run.go:72", "\"command failed\" err=\"\(error)\"")
+    }
     switch (component, flag) {
-    case (.apiServer, "client-ca-file"):
-      return "E run.go:72] \"command failed\" err=\"unable to load client CA provider: \(open)\""
-    case (.etcd, _): return "{\"level\":\"fatal\",\"msg\":\"listener failed\",\"error\":\"\(open)\"}"
-    default: return "E run.go:72] \"command failed\" err=\"\(open)\""
+    case (.apiServer, "client-ca-file"): return failed("unable to load client CA provider: \(open)")
+    case (.etcd, _):
+      return "{\"level\":\"fatal\",\"ts\":\"\(APITimestamp.string(now))\",\"caller\":\"etcdmain/etcd.go:204\","
+        + "\"msg\":\"discovery failed\",\"error\":\"\(open)\"}"
+    default: return failed(open)
     }
   }
 

@@ -86,7 +86,7 @@ final class StaticPodSource {
     let first = known[node] == nil
     var seen = known[node] ?? [:]
     for (key, manifest) in wanted {
-      controlPlane.review(manifest.pod, node: node, trees: trees)
+      controlPlane.review(manifest.pod, node: node, trees: trees, now: cluster.now())
       let existing = cluster.store.get(key)
       if first, let existing,
         existing[path: ["metadata", "annotations", "kubernetes.io/config.source"]]?.stringValue == "file"

@@ -95,8 +95,9 @@ public struct NodeShell: Sendable {
   }
 
   /// Runs the shell with this process's stdin, stdout and stderr, in this process group so that
-  /// an interactive bash keeps the terminal, and returns its exit status.
-  public func run(bwrap: String) -> Int32 {
+  /// an interactive bash keeps the terminal, and returns its exit status. The shell is killed
+  /// when the process `sandbox` (the sandbox serving the node) ends: no node outlives it.
+  public func run(bwrap: String, sandbox: pid_t) -> Int32 {
     let interactive = isatty(STDIN_FILENO) == 1
     let terminal = ProcessInfo.processInfo.environment["TERM"]
     let arguments = [bwrap] + bubblewrap(interactive: interactive, terminal: terminal).arguments
@@ -104,10 +105,36 @@ public struct NodeShell: Sendable {
     let argv = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     let environment: [UnsafeMutablePointer<CChar>?] = [nil]
-    guard posix_spawn(&pid, bwrap, nil, nil, argv, environment) == 0 else {
-      FileHandle.standardError.write(Data("kubelab: cannot run \(bwrap): \(String(cString: strerror(errno)))\n".utf8))
+    // The calling thread (one of Swift's worker threads) blocks most signals, and a spawned
+    // process inherits that mask: the shell and everything it runs would never see Ctrl-C or
+    // SIGTERM. Start it with no signal blocked and every disposition at its default.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let spawned = posix_spawn(&pid, bwrap, nil, &attributes, argv, environment)
+    guard spawned == 0 else {
+      FileHandle.standardError.write(Data("kubelab: cannot run \(bwrap): \(String(cString: strerror(spawned)))\n".utf8))
       return 1
     }
+    let shell = pid
+    let watcher = Thread {
+      // kill(pid, 0) only asks whether the process exists; the shell's own end ends the watch too.
+      while kill(shell, 0) == 0 {
+        if kill(sandbox, 0) != 0 && errno == ESRCH {
+          kill(shell, SIGKILL)
+          return
+        }
+        usleep(250_000)
+      }
+    }
+    watcher.start()
     // Ctrl-C belongs to the node's shell while it runs, not to the kubelab that started it.
     let previous = signal(SIGINT, SIG_IGN)
     defer { signal(SIGINT, previous) }

@@ -11,6 +11,8 @@ public struct Systemctl: NodeTool {
 
   public func run(_ invocation: NodeToolInvocation, on node: NodeContext, output: NodeToolOutput) async -> Int32 {
     let words = invocation.arguments.filter { !$0.hasPrefix("-") }
+    // `enable --now` also starts the unit, `disable --now` also stops it.
+    let now = invocation.arguments.contains("--now")
     guard let verb = words.first else {
       await output.err("Too few arguments.\n")
       return 1
@@ -73,10 +75,12 @@ public struct Systemctl: NodeTool {
               "Created symlink /etc/systemd/system/multi-user.target.wants/\(Self.full(unit)) → /lib/systemd/system/\(Self.full(unit)).\n"
             )
           }
+          if now { services.start(unit, on: node.name) }
         case "disable":
           if services.setEnabled(unit, on: node.name, false) {
             await output.err("Removed /etc/systemd/system/multi-user.target.wants/\(Self.full(unit)).\n")
           }
+          if now { services.stop(unit, on: node.name) }
         default: services.restart(unit, on: node.name)
         }
       }

@@ -39,6 +39,8 @@ struct SSHCommand: AsyncParsableCommand {
 /// The nodes of one running sandbox, as `kubelab ssh` and `ssh` at the practice prompt reach them.
 struct NodeLogin {
   let trees: URL
+  /// The process serving the sandbox: the node's shell ends with it.
+  let sandbox: pid_t
 
   /// The sandbox whose URL the kubeconfig's current (or given) context points at.
   static func find(
@@ -56,7 +58,7 @@ struct NodeLogin {
         "\(endpoint.server) is not a running kubelab sandbox: `kubelab ssh` logs into the nodes of a sandbox "
           + "(start one with `kubelab sandbox` or `kubelab start LAB --sandbox`)")
     }
-    let login = NodeLogin(trees: URL(fileURLWithPath: record.nodes))
+    let login = NodeLogin(trees: URL(fileURLWithPath: record.nodes), sandbox: record.pid)
     try login.waitUntilWritten()
     return login
   }
@@ -93,7 +95,7 @@ struct NodeLogin {
     }
     let shell = NodeShell(
       node: node, tree: trees.appendingPathComponent(node), kubelab: Self.executable, kubectl: Self.hostKubectl())
-    return shell.run(bwrap: bwrap)
+    return shell.run(bwrap: bwrap, sandbox: sandbox)
   }
 
   /// This executable, bound into the node as each node command.
