@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "kubelab",
-  platforms: [.macOS(.v14)],
+  // Linux only: session files, signals and the detached sandbox call Glibc directly, and nothing
+  // builds or tests on another platform, so none is claimed.
   products: [
     .executable(name: "kubelab", targets: ["kubelab"])
   ],
@@ -14,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -52,6 +54,7 @@ let package = Package(
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CompressNIO", package: "compress-nio"),
       ],
       resources: [.copy("Data")]
     ),

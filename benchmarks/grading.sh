@@ -16,6 +16,8 @@ sandbox_pid=$!
 until grep -q '^Sandbox ready' "$work/sandbox.out"; do sleep 0.05; done
 export KUBECONFIG="$work/kubeconfig"
 (cd "$work" && "$kubelab" start grading-bench > /dev/null)
+# Setup waits for the pods to exist; the checks want them ready, which a loaded machine reaches later.
+kubectl rollout status deployment/web -n bench --timeout=120s > /dev/null
 # Both graders must agree before they are timed.
 "$kubelab" check --output json > "$work/check.json"
 "$root/benchmarks/grading-checks.sh"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sandbox benchmark: start-to-first-response time, and GET throughput over one loopback
-# connection, each against a baseline measured in the same run. Prints figures; asserts nothing.
+# Sandbox benchmark: start-to-first-response time, GET throughput over one loopback connection,
+# each against a baseline measured in the same run, and the cost of the lazily read OpenAPI v3
+# documents. Prints figures; asserts nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-dependencies"
@@ -37,6 +38,14 @@ hyperfine --style none --warmup 1 --runs 5 --export-json "$work/get.json" \
   "curl -s -K $work/healthz.curl" "curl -s -K $work/get.curl" "curl -s -K $work/list.curl" \
   "curl -s -H '$table' -K $work/list.curl" > /dev/null
 
+# 3. OpenAPI v3, read lazily: the first request for the largest document (api/v1) pays for reading
+# it, later ones are served from memory; a client without gzip also pays for decompressing it.
+openapi_url="$url$(curl -sf "$url/openapi/v3" | sed -n 's/.*"api\/v1":{"serverRelativeURL":"\([^"]*\)".*/\1/p')"
+for label in first-gzip again-gzip plain; do
+  case "$label" in plain) encoding=identity ;; *) encoding=gzip ;; esac
+  curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download}\n" "$openapi_url"
+done > "$work/openapi.txt"
+
 /usr/bin/python3 - "$work" "$requests" <<'PY'
 import json, sys
 work, n = sys.argv[1], int(sys.argv[2])
@@ -52,4 +61,7 @@ for label, result in zip(labels, gets):
     per = result["mean"] / n
     print(f"  {label:<34} {per*1e6:8.1f} us/request  {1/per:9.0f} req/s  ({per/base:.2f}x baseline)")
 print(f"  ({n} requests per run over one kept-alive connection, mean of 5 runs)")
+for line in open(f"{work}/openapi.txt"):
+    label, seconds, size = line.split()
+    print(f"  GET /openapi/v3/api/v1, {label:<12}           {float(seconds)*1000:8.1f} ms   ({int(size)//1024} KB)")
 PY

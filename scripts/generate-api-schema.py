@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Distil a Kubernetes OpenAPI v2 (swagger) document into the compact schema KubeSim ships.
+"""Distil the Kubernetes OpenAPI definitions into the compact schema KubeSim ships.
 
-Usage: scripts/generate-api-schema.py <swagger.json> [output.json]
-(default output: Sources/KubeSim/Data/api-schema.json; protobuf field numbers are read from
+Usage: scripts/generate-api-schema.py <swagger.json | openapi-spec-v3-dir> [output.json]
+(the OpenAPI v2 document, or the folder api/openapi-spec/v3 of the same release; default output:
+Sources/KubeSim/Data/api-schema.json; protobuf field numbers are read from
 scripts/proto-field-numbers.json, written by scripts/extract-protobuf-fields.py)
 
-The output keeps only what the sandbox needs to decode and patch the kinds it serves: for every
-type reachable from those kinds, its fields with their shape and strategic-merge-patch metadata.
+The output keeps only what the sandbox needs to decode and patch the kinds it serves (the kinds
+of the resources and subresources in Sources/KubeSim/Data/resources.json): for every type
+reachable from those kinds, its fields with their shape and strategic-merge-patch metadata.
 Descriptions are dropped. Format (all keys short to keep the file small):
 
   {"kinds": {"<apiVersion>": {"<Kind>": "<type>"}},
@@ -27,28 +29,27 @@ import json
 import os
 import sys
 
-# (apiVersion, kind) pairs the sandbox serves.
-SERVED_KINDS = {
-    "v1": [
-        "Namespace", "Node", "Pod", "Service", "Endpoints", "ConfigMap", "Secret",
-        "ServiceAccount", "Event", "ReplicationController", "PersistentVolume",
-        "PersistentVolumeClaim", "ResourceQuota", "LimitRange", "Binding",
-    ],
-    "apps/v1": ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "ControllerRevision"],
-    "batch/v1": ["Job", "CronJob"],
-    "rbac.authorization.k8s.io/v1": ["Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"],
-    "networking.k8s.io/v1": ["Ingress", "IngressClass", "NetworkPolicy"],
-    "storage.k8s.io/v1": ["StorageClass"],
-    "discovery.k8s.io/v1": ["EndpointSlice"],
-    "events.k8s.io/v1": ["Event"],
-    "coordination.k8s.io/v1": ["Lease"],
-    "scheduling.k8s.io/v1": ["PriorityClass"],
-    "policy/v1": ["PodDisruptionBudget"],
-    "autoscaling/v1": ["Scale", "HorizontalPodAutoscaler"],
-    "autoscaling/v2": ["HorizontalPodAutoscaler"],
-    "authentication.k8s.io/v1": ["SelfSubjectReview"],
-    "authorization.k8s.io/v1": ["SelfSubjectAccessReview"],
-}
+RESOURCES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Sources/KubeSim/Data/resources.json")
+
+
+def served_kinds():
+    """{apiVersion: [kind]} of every resource and subresource the sandbox serves (resources.json)."""
+    with open(RESOURCES, encoding="utf-8") as source:
+        groups = json.load(source)["groups"]
+    kinds = {}
+    for group in groups:
+        for resource in group["resources"]:
+            found = [(group["group"], group["version"], resource["kind"])]
+            for sub in resource.get("subresources", {}).values():
+                found.append((sub.get("group", group["group"]), sub.get("version", group["version"]), sub["kind"]))
+            for name, version, kind in found:
+                listed = kinds.setdefault(version if name == "" else name + "/" + version, [])
+                if kind not in listed:
+                    listed.append(kind)
+    return kinds
+
+
+SERVED_KINDS = served_kinds()
 
 # Types whose JSON form is not described by their properties: the decoder accepts them as noted.
 FREE_FORM = {
@@ -67,7 +68,7 @@ PREFIXES = [
     ("io.k8s.apimachinery.pkg.", ""),
 ]
 
-REF_PREFIX = "#/definitions/"
+REF_PREFIXES = ("#/definitions/", "#/components/schemas/")
 PRIMITIVES = {"string", "integer", "number", "boolean"}
 
 
@@ -103,8 +104,11 @@ def find_kind_types(definitions):
 
 def shape(prop, reached):
     """The compact shape string of a property schema; records referenced types in `reached`."""
+    # OpenAPI v3 wraps a reference that has siblings (a description, a default) in allOf.
+    if "$ref" not in prop and len(prop.get("allOf", [])) == 1:
+        prop = prop["allOf"][0]
     if "$ref" in prop:
-        target = prop["$ref"][len(REF_PREFIX):]
+        target = next(prop["$ref"][len(p):] for p in REF_PREFIXES if prop["$ref"].startswith(p))
         reached.append(target)
         return short_name(target)
     kind = prop.get("type")
@@ -192,6 +196,19 @@ def build(swagger, protobuf_fields):
     }
 
 
+def load_definitions(source):
+    """The swagger document, or the v3 folder's schemas merged into the same shape."""
+    if not os.path.isdir(source):
+        with open(source, encoding="utf-8") as file:
+            return json.load(file)
+    definitions = {}
+    for name in sorted(os.listdir(source)):
+        if name.endswith("_openapi.json"):
+            with open(os.path.join(source, name), encoding="utf-8") as file:
+                definitions.update(json.load(file).get("components", {}).get("schemas", {}))
+    return {"definitions": definitions}
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
@@ -199,8 +216,7 @@ def main():
     numbers = os.path.join(os.path.dirname(os.path.abspath(__file__)), "proto-field-numbers.json")
     with open(numbers, encoding="utf-8") as source:
         protobuf_fields = json.load(source)
-    with open(sys.argv[1], encoding="utf-8") as source:
-        schema = build(json.load(source), protobuf_fields)
+    schema = build(load_definitions(sys.argv[1]), protobuf_fields)
     with open(output, "w", encoding="utf-8") as target:
         json.dump(schema, target, separators=(",", ":"), sort_keys=False)
         target.write("\n")

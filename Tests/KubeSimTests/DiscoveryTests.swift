@@ -34,7 +34,6 @@ import Testing
     #expect(response.status == 200)
     #expect(response.headers["content-type"] == "application/octet-stream")
     #expect(response.body.isEmpty)
-    #expect(try await server.client.get("/openapi/v3").status == 404)
   }
 
   @Test func unknownPathsAreNotFound() async throws {

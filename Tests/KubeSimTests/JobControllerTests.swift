@@ -4,9 +4,15 @@ import Testing
 
 @testable import KubeSim
 
-/// The Job controller on a cluster without HTTP, its pods' phases set by hand as the kubelet would.
+/// The Job controller on a cluster without HTTP, its pods' phases set by hand as the kubelet would
+/// and its timers driven by a manual clock.
 @Suite struct JobControllerTests {
-  let cluster = Cluster()
+  let clock = ManualClock()
+  let cluster: Cluster
+
+  init() {
+    cluster = Cluster(clock: clock)
+  }
 
   func resource(_ groupVersion: String, _ plural: String) throws -> ResourceType {
     try #require(cluster.catalog.resource(groupVersion: groupVersion, plural: plural))
@@ -124,5 +130,32 @@ import Testing
     controller.sync(try latest())
     #expect(try pods().count == 1)
     #expect(try condition("Suspended") == "False")
+  }
+
+  @Test func aJobPastItsActiveDeadlineFailsWhenTheDeadlineComes() throws {
+    try makeNamespace()
+    let controller = JobController(cluster: cluster)
+    controller.sync(try job(["activeDeadlineSeconds": 60]))
+    controller.sync(try latest())
+    clock.advance(by: 59)
+    #expect(try condition("Failed") == nil)
+    clock.advance(by: 1)
+    #expect(try condition("Failed") == "True")
+    #expect(try latest()[path: ["status", "conditions"]]?.arrayValue?.last?["reason"] == "DeadlineExceeded")
+    #expect(try pods().isEmpty, "a failed Job's pods are deleted")
+  }
+
+  @Test func aFinishedJobIsDeletedOnceItsTTLIsUp() throws {
+    try makeNamespace()
+    let controller = JobController(cluster: cluster)
+    controller.sync(try job(["ttlSecondsAfterFinished": 100]))
+    try finishRunningPods("Succeeded")
+    controller.sync(try latest())
+    #expect(try condition("Complete") == "True")
+    controller.sync(try latest())
+    clock.advance(by: 99)
+    #expect(throws: Never.self) { try latest() }
+    clock.advance(by: 1)
+    #expect(throws: APIError.self) { try latest() }
   }
 }

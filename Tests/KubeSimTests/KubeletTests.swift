@@ -4,20 +4,15 @@ import Testing
 
 @testable import KubeSim
 
-/// The simulated kubelet on a cluster without HTTP, driven by a hand-moved clock: init containers
+/// The simulated kubelet on a cluster without HTTP, its timers driven by a manual clock: init containers
 /// run in order before the app containers, and probes decide readiness and restarts.
 @Suite struct KubeletTests {
-  /// The time the cluster reads, moved by the test only.
-  final class ManualClock: @unchecked Sendable {
-    var now = Date(timeIntervalSince1970: 1_750_000_000)
-  }
-
-  let cluster = Cluster()
-  let clock = ManualClock()
+  let clock = ManualClock(now: Date(timeIntervalSince1970: 1_750_000_000))
+  let cluster: Cluster
   let kubelet: Kubelet
 
   init() throws {
-    cluster.now = { [clock] in clock.now }
+    cluster = Cluster(clock: clock)
     kubelet = Kubelet(cluster: cluster, timing: ControllerTiming())
     let namespaces = try #require(cluster.catalog.resource(groupVersion: "v1", plural: "namespaces"))
     _ = try cluster.create(namespaces, namespace: nil, object: ["metadata": ["name": "default"]])
@@ -42,13 +37,8 @@ import Testing
     return key
   }
 
-  /// Moves the clock `seconds` ahead in tenths, letting the kubelet take each step as it falls due.
-  func pass(_ seconds: Double, _ key: ObjectKey) {
-    for _ in 0..<Int((seconds * 10).rounded()) {
-      clock.now = clock.now.addingTimeInterval(0.1)
-      cluster.queue.sync { kubelet.sync(key) }
-    }
-  }
+  /// Moves the clock `seconds` ahead; the kubelet takes each step on the timer it set for it.
+  func pass(_ seconds: Double) { clock.advance(by: seconds) }
 
   func pod(_ key: ObjectKey) throws -> JSON { try #require(cluster.store.get(key)) }
 
@@ -95,19 +85,19 @@ import Testing
     let app = try #require(try pod(key)[path: ["status", "containerStatuses"]]?.arrayValue?.first)
     #expect(app[path: ["state", "waiting", "reason"]] == "PodInitializing")
 
-    pass(1.5, key)
+    pass(1.5)
     #expect(try printed(key) == "Init:1/2")
     let first = try #require(try pod(key)[path: ["status", "initContainerStatuses"]]?.arrayValue?.first)
     #expect(first[path: ["state", "terminated", "reason"]] == "Completed")
     #expect(first[path: ["state", "terminated", "exitCode"]] == 0)
     #expect(first["ready"] == true)
 
-    pass(3, key)
+    pass(3)
     #expect(try printed(key) == "PodInitializing")
     #expect(try condition(key, "Initialized")?["status"] == "True")
     #expect(try pod(key)[path: ["status", "phase"]] == "Pending")
 
-    pass(1.5, key)
+    pass(1.5)
     #expect(try printed(key) == "Running")
     #expect(try ready(key) == "1/1")
     let started = events().filter { $0.reason == "Started" }.map(\.fieldPath)
@@ -120,7 +110,7 @@ import Testing
       "initContainers": [Self.container("wait", "busybox", ["sleep", "3600"])],
       "containers": [Self.container("app", "nginx")],
     ])
-    pass(5, key)
+    pass(5)
     #expect(try printed(key) == "Init:0/1")
     #expect(try pod(key)[path: ["status", "initContainerStatuses"]]?.arrayValue?.first?["started"] == true)
     #expect(!events().contains { $0.fieldPath == "spec.containers{app}" })
@@ -134,10 +124,10 @@ import Testing
       ],
       "containers": [Self.container("app", "nginx")],
     ])
-    pass(1.5, key)
+    pass(1.5)
     #expect(try printed(key) == "Init:1/2")
     #expect(try ready(key) == "1/2", "the started sidecar counts as a ready container")
-    pass(2, key)
+    pass(2)
     #expect(try printed(key) == "Running")
     #expect(try ready(key) == "2/2")
     #expect(try condition(key, "Ready")?["status"] == "True")
@@ -149,9 +139,9 @@ import Testing
     let key = try run([
       "initContainers": [Self.container("setup", "busybox123")], "containers": [Self.container("app", "nginx")],
     ])
-    pass(1.05, key)
+    pass(1.05)
     #expect(try printed(key) == "Init:ErrImagePull")
-    pass(1, key)
+    pass(1)
     #expect(try printed(key) == "Init:ImagePullBackOff")
   }
 
@@ -160,11 +150,11 @@ import Testing
       "initContainers": [Self.container("setup", "busybox", ["sh", "-c", "exit 1"])],
       "containers": [Self.container("app", "nginx")],
     ])
-    pass(1.05, key)
+    pass(1.05)
     #expect(try printed(key) == "Init:Error")
-    pass(1, key)
+    pass(1)
     #expect(try printed(key) == "Init:CrashLoopBackOff")
-    pass(6, key)
+    pass(6)
     let restarts = try pod(key)[path: ["status", "initContainerStatuses"]]?.arrayValue?.first?["restartCount"]
     #expect((restarts?.intValue ?? 0) >= 1, "\(String(describing: restarts))")
     #expect(try pod(key)[path: ["status", "phase"]] == "Pending")
@@ -176,7 +166,7 @@ import Testing
         "initContainers": [Self.container("setup", "busybox", ["false"])],
         "containers": [Self.container("app", "nginx")],
       ], restartPolicy: "Never")
-    pass(3, key)
+    pass(3)
     #expect(try printed(key) == "Init:Error")
     #expect(try pod(key)[path: ["status", "phase"]] == "Failed")
   }
@@ -190,11 +180,11 @@ import Testing
           extra: ["ports": [["name": "http", "containerPort": 80]], "readinessProbe": probe])
       ]
     ])
-    pass(1.5, key)
+    pass(1.5)
     #expect(try printed(key) == "Running")
     #expect(try ready(key) == "0/1")
     #expect(try condition(key, "Ready")?["status"] == "False")
-    pass(3, key)
+    pass(3)
     #expect(try ready(key) == "1/1")
     #expect(try condition(key, "Ready")?["status"] == "True")
     #expect(!events().contains { $0.reason == "Unhealthy" })
@@ -208,7 +198,7 @@ import Testing
           extra: ["ports": [["containerPort": 80]], "readinessProbe": ["tcpSocket": ["port": 8080]]])
       ]
     ])
-    pass(5, key)
+    pass(5)
     #expect(try printed(key) == "Running")
     #expect(try ready(key) == "0/1")
     let ip = try #require(try pod(key)[path: ["status", "podIP"]]?.stringValue)
@@ -225,7 +215,7 @@ import Testing
         Self.container("bad", "redis", extra: ["readinessProbe": readiness(["sh", "-c", "echo down; exit 1"])]),
       ]
     ])
-    pass(2, key)
+    pass(2)
     #expect(try ready(key) == "1/2")
     let statuses = try pod(key)[path: ["status", "containerStatuses"]]?.arrayValue ?? []
     #expect(statuses.map { $0["ready"] } == [true, false])
@@ -236,7 +226,7 @@ import Testing
     let key = try run([
       "containers": [Self.container("web", "nginx", extra: ["readinessProbe": ["httpGet": ["port": "http"]]])]
     ])
-    pass(2, key)
+    pass(2)
     #expect(try ready(key) == "0/1")
     #expect(
       events().contains {
@@ -249,9 +239,9 @@ import Testing
     let key = try run([
       "containers": [Self.container("web", "nginx", extra: ["livenessProbe": ["httpGet": ["port": 8080]]])]
     ])
-    pass(1.5, key)
+    pass(1.5)
     #expect(try ready(key) == "1/1", "liveness does not gate readiness")
-    pass(6, key)
+    pass(6)
     let status = try #require(try pod(key)[path: ["status", "containerStatuses"]]?.arrayValue?.first)
     #expect((status["restartCount"]?.intValue ?? 0) >= 1, "\(status)")
     #expect(status[path: ["lastState", "terminated", "exitCode"]] == 137)

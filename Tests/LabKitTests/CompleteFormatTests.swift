@@ -131,7 +131,7 @@ import Testing
     #expect(query.namespace == "kube-system")
     #expect(query.selector == (try LabelSelector(parsing: "tier=control-plane")))
     #expect(query.fieldSelector == (try FieldSelector(parsing: "status.phase=Running")))
-    guard case .fixed(let fixed)? = c.answer, case .field(let service, let template, nil)? = q2.answer else {
+    guard case .fixed(let fixed)? = c.answer, case .field(let service, let template, nil, .text)? = q2.answer else {
       Issue.record("unexpected \(String(describing: c.answer)) \(String(describing: q2.answer))")
       return
     }

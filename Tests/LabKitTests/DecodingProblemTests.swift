@@ -59,6 +59,19 @@ import Testing
       ])
   }
 
+  /// Resources a kubeadm cluster has but the sandbox does not serve: a lab naming one would pass
+  /// lint and fail only when run, so lint rejects it where it is named.
+  @Test(arguments: [
+    "csidrivers", "podtemplates", "componentstatuses", "runtimeclasses", "volumeattachments", "csinodes",
+    "csistoragecapacities", "certificatesigningrequests", "customresourcedefinitions", "apiservices",
+    "mutatingwebhookconfigurations", "validatingwebhookconfigurations", "flowschemas",
+  ])
+  func resourceTheSandboxDoesNotServeIsRejected(resource: String) {
+    let problems = graderProblems("lab: x\ntasks:\n  a:\n    checks:\n      - { resource: \(resource) }\n")
+    #expect(problems.count == 1)
+    #expect(problems.first?.hasPrefix("g.yaml:5:21: unknown resource `\(resource)`") == true, "\(problems)")
+  }
+
   @Test func badJSONPathCarriesItsParseError() {
     #expect(
       graderProblems("lab: x\ntasks:\n  a:\n    checks:\n      - { resource: pods, jsonpath: \"{.a\", equals: b }\n")

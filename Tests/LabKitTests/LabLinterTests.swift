@@ -67,6 +67,20 @@ import Testing
       ])
   }
 
+  @Test func optionsThatReadAsPositionsAreWarnedAbout() throws {
+    let lab = LabFixtures.cleanLab.replacingOccurrences(
+      of: "choices: [Running, Pending]", with: "choices: [\"2\", Running]")
+    let grader = LabFixtures.cleanGrader.replacingOccurrences(of: "answer: running", with: "answer: Running")
+    let (root, report) = try lint(["Labs/pods/lab.yaml": lab, "Graders/pods.yaml": grader])
+    #expect(report.problems.map(\.description) == [])
+    #expect(
+      report.warnings.map(\.description) == [
+        "\(root)/Labs/pods/lab.yaml:6:9: option `2` of task `state` could be read as a position: a bare number "
+          + "or letter answers for the option with that text, not for the option at that place"
+      ])
+    #expect(try lint(LabFixtures.clean).report.warnings.isEmpty)
+  }
+
   @Test func tasksNeedTheRightKindOfGrading() throws {
     let grader = """
       lab: pods

@@ -35,10 +35,11 @@ final class LabAttempt {
   }
 
   /// The grade of one task with this answer (questions) or the cluster as it is (actions). Checks
-  /// are not polled: a wrong attempt would only wait out every `within`.
-  func grade(_ task: String, answer: String? = nil) async -> TaskResult? {
+  /// are not polled by default: a wrong attempt would only wait out every `within`. A right attempt
+  /// whose checks follow a controller (a Service's endpoints) polls them until they pass.
+  func grade(_ task: String, answer: String? = nil, waiting: WaitPolicy = .never) async -> TaskResult? {
     var grading = LabGrading(lab: loaded.lab, grader: loaded.grader, cluster: test.cluster, workdir: workdir)
-    grading.polls = false
+    grading.waiting = waiting
     return await grading.grade(tasks: [task], answers: answer.map { [task: $0] } ?? [:]).tasks.first
   }
 }

@@ -4,7 +4,7 @@ import KubeModel
 extension APIHandler {
   func get(_ target: ResourceRequest, name: String, _ request: APIRequest) throws -> APIResponse {
     let object = try cluster.get(target.resource, namespace: target.namespace, name: name)
-    if let table = TableNegotiation(request) {
+    if let table = TableNegotiation(request, clock: cluster.clock) {
       return .json(table.render([object], target.resource, resourceVersion: cluster.store.resourceVersion))
     }
     return .json(object)
@@ -29,7 +29,7 @@ extension APIHandler {
       metadata["continue"] = .string(ContinueToken.encode(after: ContinueToken.key(of: items[items.count - 1])))
       metadata["remainingItemCount"] = .int(remaining)
     }
-    if let table = TableNegotiation(request) {
+    if let table = TableNegotiation(request, clock: cluster.clock) {
       return .json(
         table.render(
           items, target.resource, resourceVersion: resourceVersion, continueToken: metadata["continue"]?.stringValue))

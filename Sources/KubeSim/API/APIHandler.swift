@@ -32,6 +32,10 @@ public final class APIHandler: @unchecked Sendable {
     case .openAPIV2:
       // An empty protobuf document: kubectl's client-side validation then accepts every built-in kind.
       return APIResponse(status: 200, headers: [("Content-Type", "application/octet-stream")], body: .bytes([]))
+    case .openAPIV3Index: return .json(try OpenAPIDocuments.bundled.index())
+    case .openAPIV3Document(let path):
+      guard let document = try OpenAPIDocuments.bundled.document(path) else { throw APIError.pathNotFound }
+      return try openAPIV3Response(document, request)
     case .coreVersions: return .json(discovery.coreVersions)
     case .groupList: return .json(discovery.groupList)
     case .group(let name):

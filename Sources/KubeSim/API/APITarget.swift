@@ -3,6 +3,9 @@ enum APITarget {
   case version
   case health
   case openAPIV2
+  case openAPIV3Index
+  /// One group-version's document: `api/v1`, `apis/apps/v1`.
+  case openAPIV3Document(String)
   case coreVersions
   case groupList
   case group(String)
@@ -16,7 +19,13 @@ enum APITarget {
     switch segments.first {
     case "version": self = segments.count == 1 ? .version : .notFound
     case "healthz", "readyz", "livez": self = .health
-    case "openapi": self = segments == ["openapi", "v2"] ? .openAPIV2 : .notFound
+    case "openapi":
+      switch (segments.count, segments.dropFirst().first) {
+      case (2, "v2"): self = .openAPIV2
+      case (2, "v3"): self = .openAPIV3Index
+      case (_, "v3"): self = .openAPIV3Document(segments.dropFirst(2).joined(separator: "/"))
+      default: self = .notFound
+      }
     case "api":
       if segments.count == 1 { self = .coreVersions; return }
       guard segments[1] == "v1" else { self = .notFound; return }

@@ -3,8 +3,12 @@ import KubeModel
 
 /// A request that asked for `as=Table` gets server-side printed rows instead of objects.
 struct TableNegotiation {
-  init?(_ request: APIRequest) {
+  /// Ages are printed against the cluster's clock, which a test may have moved.
+  let clock: any SandboxClock
+
+  init?(_ request: APIRequest, clock: any SandboxClock) {
     guard let accept = request.header("Accept"), accept.contains("as=Table") else { return nil }
+    self.clock = clock
   }
 
   func render(
@@ -13,7 +17,7 @@ struct TableNegotiation {
   ) -> JSON {
     var table = TableResponse.table(
       resource: resource.plural, group: resource.group, objects: objects, resourceVersion: String(resourceVersion),
-      now: Date(), includeColumnDefinitions: includeColumnDefinitions)
+      now: clock.now, includeColumnDefinitions: includeColumnDefinitions)
     if let continueToken { table[path: ["metadata", "continue"]] = .string(continueToken) }
     return table
   }

@@ -64,7 +64,7 @@ extension Cluster {
     case .unchanged(let object), .updated(let object): marked = object
     }
     let delay = min(TimeInterval(grace), maximumGracePeriod)
-    queue.asyncAfter(deadline: .now() + delay) { [weak self] in
+    schedule(after: delay) { [weak self] in
       self?.completeDeletion(resource, key, propagation: options.propagation ?? .background)
     }
     return marked
@@ -75,7 +75,7 @@ extension Cluster {
   func completeDeletion(_ resource: ResourceType, _ key: ObjectKey, propagation: DeleteOptions.Propagation) {
     guard let current = store.get(key), current[path: ["metadata", "deletionTimestamp"]] != nil else { return }
     if resource.groupResource == "namespaces", !emptyNamespace(key.name) {
-      queue.asyncAfter(deadline: .now() + namespaceRecheckInterval) { [weak self] in
+      schedule(after: namespaceRecheckInterval) { [weak self] in
         self?.completeDeletion(resource, key, propagation: propagation)
       }
       return

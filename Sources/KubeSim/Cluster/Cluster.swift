@@ -10,24 +10,40 @@ public final class Cluster: @unchecked Sendable {
   public let logs = PodLogs()
   /// Background work (graceful deletion, garbage collection) runs here, one change at a time.
   let queue = DispatchQueue(label: "kubelab.sandbox.cluster")
+  /// Where every timestamp and every timer of this cluster and its controllers comes from.
+  public let clock: any SandboxClock
   /// How long a graceful deletion lasts at most: real grace periods are compressed to this.
-  public var maximumGracePeriod: TimeInterval = 1
-  public var now: () -> Date = Date.init
-  /// The cluster CA's certificate (PEM) that every namespace's kube-root-ca.crt ConfigMap carries;
-  /// loading a topology sets it.
-  public var caPEM = ""
+  public let maximumGracePeriod: TimeInterval
+  /// The cluster CA's certificate (PEM) that every namespace's kube-root-ca.crt ConfigMap carries.
+  public let caPEM: String
   /// The nodes' systemd services and journals (kubelet, containerd).
   public private(set) var nodeServices: NodeServices!
   /// Whether the static control-plane pods can run, judged from their manifests.
   public let controlPlane = ControlPlaneHealth()
 
   public init(
-    catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission()
+    catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission(),
+    clock: any SandboxClock = SystemClock(), maximumGracePeriod: TimeInterval = 1, caPEM: String = ""
   ) {
     self.catalog = catalog
     self.store = store
     self.admission = admission
+    self.clock = clock
+    self.maximumGracePeriod = maximumGracePeriod
+    self.caPEM = caPEM
     nodeServices = NodeServices(cluster: self)
+  }
+
+  public func now() -> Date { clock.now }
+
+  /// Runs `work` on the cluster's queue once the clock reaches `time`.
+  func schedule(at time: Date, _ work: @escaping @Sendable () -> Void) {
+    clock.schedule(at: time, on: queue, work)
+  }
+
+  /// Runs `work` on the cluster's queue `delay` seconds from now on the cluster's clock.
+  func schedule(after delay: TimeInterval, _ work: @escaping @Sendable () -> Void) {
+    schedule(at: now().addingTimeInterval(max(0, delay)), work)
   }
 
   func key(_ resource: ResourceType, namespace: String?, name: String) -> ObjectKey {

@@ -3,7 +3,7 @@ import KubeModel
 import NIOCore
 import NIOHTTP1
 
-/// Turns HTTP/1.1 requests into API requests and writes the answers back, streaming watches.
+/// Turns HTTP/1.x requests into API requests and writes the answers back, streaming watches.
 final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = HTTPServerResponsePart
@@ -120,7 +120,12 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     case .bytes(let bytes):
       headers.add(name: "Content-Length", value: String(bytes.count))
       let keepAlive = requestHead.isKeepAlive
-      if !keepAlive { headers.add(name: "Connection", value: "close") }
+      if !keepAlive {
+        headers.add(name: "Connection", value: "close")
+      } else if !requestHead.version.keepsAliveByDefault {
+        // An HTTP/1.0 client closes the connection unless the answer says it stays open.
+        headers.add(name: "Connection", value: "keep-alive")
+      }
       context.write(
         wrapOutboundOut(
           .head(
@@ -140,7 +145,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     context: ChannelHandlerContext
   ) {
     var headers = headers
-    headers.add(name: "Transfer-Encoding", value: "chunked")
+    // HTTP/1.0 has no chunks: the stream's end is the connection's end.
+    let chunked = requestHead.version.keepsAliveByDefault
+    headers.add(name: chunked ? "Transfer-Encoding" : "Connection", value: chunked ? "chunked" : "close")
     context.writeAndFlush(
       wrapOutboundOut(
         .head(HTTPResponseHead(version: requestHead.version, status: .init(statusCode: status), headers: headers))),
@@ -163,7 +170,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard handler.activeWatch === watch || !started else { return }
         watch.stop()
         handler.activeWatch = nil
-        boundContext.value.writeAndFlush(handler.wrapOutboundOut(.end(nil)), promise: nil)
+        let context = boundContext.value
+        let ended = context.writeAndFlush(handler.wrapOutboundOut(.end(nil)))
+        if !chunked { ended.whenComplete { _ in context.close(promise: nil) } }
       }
     }
     guard started else {
@@ -173,4 +182,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     activeWatch = watch
     loop.scheduleTask(in: .milliseconds(Int64(watch.timeout * 1000))) { finish() }
   }
+}
+
+extension HTTPVersion {
+  /// HTTP/1.1 and later keep a connection open unless told otherwise, and frame bodies in chunks.
+  fileprivate var keepsAliveByDefault: Bool { major > 1 || (major == 1 && minor >= 1) }
 }

@@ -182,7 +182,7 @@ public final class NodeServices: @unchecked Sendable {
 
   /// Restart=always: systemd tries again after RestartSec, so fixing the file is enough.
   private func scheduleRestart(_ base: String, on node: String, pid: Int) {
-    cluster.queue.asyncAfter(deadline: .now() + Self.restartDelay) { [weak self] in
+    cluster.schedule(after: Self.restartDelay) { [weak self] in
       guard let self, let unit = self.unit(base, on: node), case .autoRestart = unit.state, unit.mainPID == pid
       else { return }
       let count = self.lock.withLock {

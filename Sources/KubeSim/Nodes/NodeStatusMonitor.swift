@@ -32,7 +32,7 @@ final class NodeStatusMonitor {
       markReady(node)
       return
     }
-    cluster.queue.asyncAfter(deadline: .now() + gracePeriod) { [weak self] in
+    cluster.schedule(after: gracePeriod) { [weak self] in
       guard let self, let unit = self.services.unit("kubelet", on: node), !unit.isRunning else { return }
       self.markUnknown(node)
     }

@@ -38,7 +38,7 @@ final class StaticPodSource {
   private func tick() {
     guard !stopped else { return }
     scanAll()
-    cluster.queue.asyncAfter(deadline: .now() + Self.scanInterval) { [weak self] in self?.tick() }
+    cluster.schedule(after: Self.scanInterval) { [weak self] in self?.tick() }
   }
 
   /// Reads every node's folder once; on the cluster queue.

@@ -12,16 +12,21 @@ public final class Sandbox: @unchecked Sendable {
     public var tls = true
     /// How fast pods move through their lives; tests may shorten it.
     public var timing = ControllerTiming()
+    /// The time the cluster reads and waits on. The real clock, except in a test that hosts the
+    /// sandbox in its own process: it passes a `ManualClock` and moves it, so a grace period, a
+    /// back-off or a cron minute passes at once and the test waits for the event, not the seconds.
+    public var clock: any SandboxClock = SystemClock()
 
     public init(
       topology: String = "kubeadm", host: String = "127.0.0.1", port: Int = 0, tls: Bool = true,
-      timing: ControllerTiming = ControllerTiming()
+      timing: ControllerTiming = ControllerTiming(), clock: any SandboxClock = SystemClock()
     ) {
       self.topology = topology
       self.host = host
       self.port = port
       self.tls = tls
       self.timing = timing
+      self.clock = clock
     }
   }
 
@@ -36,10 +41,9 @@ public final class Sandbox: @unchecked Sendable {
     self.options = options
     let credentials = options.tls ? try SandboxCredentials(extraServerHosts: [options.host]) : nil
     self.credentials = credentials
-    cluster = Cluster()
-    let start = Date().addingTimeInterval(-10 * 60)
-    try cluster.load(
-      Topology.builtIn(named: options.topology), caPEM: credentials?.pki.caCertificatePEM ?? "", start: start)
+    cluster = Cluster(clock: options.clock, caPEM: credentials?.pki.caCertificatePEM ?? "")
+    // The topology's objects look as if the cluster had been up for ten minutes.
+    try cluster.load(Topology.builtIn(named: options.topology), start: cluster.now().addingTimeInterval(-10 * 60))
     controllers = ControllerManager(cluster: cluster, timing: options.timing)
     let api = APIHandler(cluster: cluster, serverAddress: "\(options.host):\(options.port)")
     server = SandboxServer(

@@ -4,9 +4,8 @@ import KubeModel
 extension Cluster {
   /// Stores a topology's objects as if the cluster had been running since `start`: each gets a
   /// uid and creation time, owner references and endpoint targets get their owners' uids, and the
-  /// `${…}` placeholders become the start time and this sandbox's CA.
-  public func load(_ topology: Topology, caPEM: String, start: Date) throws {
-    self.caPEM = caPEM
+  /// `${…}` placeholders become the start time and the cluster's CA.
+  public func load(_ topology: Topology, start: Date) throws {
     let values = [
       "${START}": APITimestamp.string(start),
       "${START_DATE}": String(APITimestamp.string(start).prefix(10)),

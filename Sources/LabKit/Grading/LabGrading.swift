@@ -11,12 +11,15 @@ public struct LabGrading: Sendable {
   public let cluster: LabCluster
   /// Where relative `file` paths resolve and `script` checks run; nil is the current directory.
   public let workdir: String?
-  /// Whether failing checks with `within` are polled until their time is up (the default); the
-  /// self-test turns it off to grade a state that nobody is changing.
-  public var polls = true
+  /// Which failing checks with `within` are polled until their time is up: all of them by
+  /// default; the self-test grades its untouched lab with `.never`, and a whole-lab `check` waits
+  /// only for work under way (`.startedWork`).
+  public var waiting = WaitPolicy.always
   /// Told when a pass starts waiting for checks with `within`, so a command can say why it is
-  /// quiet: how many checks, and the longest wait.
-  public var onWait: (@Sendable (_ checks: Int, _ longest: Duration) -> Void)?
+  /// quiet and what it waits for.
+  public var onWait: (@Sendable ([PendingWait]) -> Void)?
+  /// Set by a command to end the waiting early (Ctrl-C); the grades found so far are kept.
+  public var interruption: WaitInterruption?
   /// How node checks log into sandbox nodes (default: this kubelab's `ssh`).
   public var nodeLogin = NodeLoginCommand.current
 
@@ -59,10 +62,10 @@ public struct LabGrading: Sendable {
     let evaluator = CheckEvaluator(
       snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
       scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath,
-      nodeLogin: nodeLogin, polls: polls,
-      onWait: onWait)
+      nodeLogin: nodeLogin, waiting: waiting, onWait: onWait, interruption: interruption)
     let checked = tasks.compactMap { task in entries[task.id.value].flatMap { $0.answer == nil ? $0 : nil } }
-    var settled = await evaluator.settle(checked.flatMap(\.checks))[...]
+    var settled = await evaluator.settle(
+      checked.flatMap(\.checks), owners: checked.flatMap { entry in entry.checks.map { _ in entry.id.value } })[...]
     let grading = TaskGrading(snapshot: snapshot, labNamespace: lab.namespace)
     var results: [TaskResult] = []
     for task in tasks {

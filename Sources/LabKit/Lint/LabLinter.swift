@@ -32,7 +32,8 @@ public struct LabLinter {
     problems += PairingChecks.problems(labs: labs, graders: graders)
     return LintReport(
       labCount: files.labs.count + extraLabs.count, graderCount: files.graders.count + extraGraders.count,
-      problems: LabProblem.sortedByPosition(problems))
+      problems: LabProblem.sortedByPosition(problems),
+      warnings: LabProblem.sortedByPosition(labs.flatMap(ChoiceWarnings.warnings)))
   }
 
   private func load<Value>(_ paths: [String], _ decode: (String) -> Decoded<Value>, into problems: inout [LabProblem])

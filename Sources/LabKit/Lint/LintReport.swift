@@ -4,4 +4,6 @@ public struct LintReport: Sendable {
   public var graderCount: Int
   /// Sorted by file, line and column.
   public var problems: [LabProblem]
+  /// What is allowed but may mislead learners (options that read as positions), sorted the same way.
+  public var warnings: [LabProblem] = []
 }

@@ -28,10 +28,10 @@ public struct LabSelfTest: Sendable {
     }
     var grading = LabGrading(lab: loaded.lab, grader: loaded.grader, cluster: cluster, workdir: workdir)
     // Untouched, a failing check must not wait out its `within`: nothing will change.
-    grading.polls = false
+    grading.waiting = .never
     progress("grading the untouched lab")
     let untouched = await grading.grade(answers: [:])
-    grading.polls = true
+    grading.waiting = .always
     // A question is graded as soon as it is answered, as for a learner: a later solution may
     // change what a computed answer reads. Actions are graded once every solution has run.
     var answered: [String: TaskResult] = [:]

@@ -21,6 +21,9 @@ public struct Session: Codable, Sendable, Equatable {
   public var provisioning: Provisioning?
   /// Where workdir files were copied.
   public var workdir: String?
+  /// The folder of the lab's lab.yaml when it was started, so that later commands find the lab
+  /// from any folder without `--labs`.
+  public var labFolder: String?
 
   public init(lab: String, cluster: String, startedAt: Date, deadline: Date? = nil) {
     self.lab = lab

@@ -32,7 +32,7 @@ struct DoctorCommand: AsyncParsableCommand {
     if !report.lines.isEmpty { print(report.text) }
     if let problem = report.problem {
       FileHandle.standardError.write(Data("kubelab doctor: \(problem)\n".utf8))
-      throw ExitCode(1)
+      throw ExitCode(ExitStatus.notPassed.rawValue)
     }
     print("The cluster is usable.")
   }

@@ -11,7 +11,8 @@ struct LintCommand: ParsableCommand {
       Reads each lab.yaml and each grader (.yaml files in a Graders folder, or given directly) \
       under the paths, by default Labs/ and Graders/ in the current directory, and checks them on \
       their own and against each other. Prints each problem as file:line:column: message and exits \
-      2 when there is any; exits 0 when there is none.
+      2 when there is any; exits 0 when there is none. Warnings (file:line:column: warning: …) point \
+      at what is allowed but may mislead a learner; they do not change the exit status.
       """
   )
 
@@ -24,12 +25,15 @@ struct LintCommand: ParsableCommand {
     let summary =
       "\(report.labCount) \(report.labCount == 1 ? "lab" : "labs"), "
       + "\(report.graderCount) \(report.graderCount == 1 ? "grader" : "graders")"
+    for warning in report.warnings { print("\(warning.position): warning: \(warning.message)") }
+    let warned =
+      report.warnings.isEmpty ? "" : ", \(report.warnings.count) \(report.warnings.count == 1 ? "warning" : "warnings")"
     guard !report.problems.isEmpty else {
-      print("\(summary): no problems")
+      print("\(summary): no problems\(warned)")
       return
     }
     for problem in report.problems { print(problem) }
-    print("\(summary): \(report.problems.count) \(report.problems.count == 1 ? "problem" : "problems")")
-    throw ExitCode(2)
+    print("\(summary): \(report.problems.count) \(report.problems.count == 1 ? "problem" : "problems")\(warned)")
+    throw ExitCode(ExitStatus.invalidLab.rawValue)
   }
 }

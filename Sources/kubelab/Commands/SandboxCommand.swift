@@ -43,12 +43,22 @@ struct SandboxCommand: ParsableCommand {
   var nodeMonitorGracePeriod: Double = 50
 
   func validate() throws {
+    // A wrong option value is a usage error (64); a sandbox that cannot start for another reason
+    // is the cluster's (3).
+    guard Topology.builtInNames.contains(topology) else {
+      throw ValidationError(
+        "unknown topology \"\(topology)\"; the sandbox knows: \(Topology.builtInNames.joined(separator: ", "))")
+    }
     if let faults {
       do { _ = try FaultInjector.parse(faults) } catch { throw ValidationError("\(error)") }
     }
   }
 
   func run() throws {
+    try CommandFailure.reporting(serve)
+  }
+
+  private func serve() throws {
     TerminationSignal.install()
     let sandbox: Sandbox
     do {
@@ -59,22 +69,27 @@ struct SandboxCommand: ParsableCommand {
       for (fault, count) in try FaultInjector.parse(faults ?? "") { sandbox.server.faults.inject(fault, count: count) }
       try sandbox.start()
     } catch {
-      throw ValidationError("the sandbox could not start: \(error)")
+      throw CommandFailure(.clusterError, "the sandbox could not start: \(error)")
     }
     let path = kubeconfig ?? SandboxRecord.defaultKubeconfig
     do {
       try sandbox.writeKubeconfig(to: path)
     } catch {
       sandbox.shutdown()
-      throw ValidationError("cannot write the kubeconfig to \(path): \(error.localizedDescription)")
+      throw CommandFailure(.localFiles, "cannot write the kubeconfig to \(path): \(error.localizedDescription)")
+    }
+    guard let startTime = ProcessLiveness.startTime(of: getpid()) else {
+      sandbox.shutdown()
+      throw CommandFailure(.internalError, "cannot read this process's start time from /proc/self/stat")
     }
     let record = SandboxRecord(
-      pid: getpid(), url: sandbox.url, kubeconfig: path, topology: topology, detached: detached)
+      pid: getpid(), startTime: startTime, url: sandbox.url, kubeconfig: path, topology: topology, detached: detached)
     do {
       try record.write()
     } catch {
       sandbox.shutdown()
-      throw ValidationError("cannot record the sandbox in \(SandboxRecord.path): \(error.localizedDescription)")
+      throw CommandFailure(
+        .localFiles, "cannot record the sandbox in \(SandboxRecord.path): \(error.localizedDescription)")
     }
     let nodes: SandboxNodeHosting?
     do {

@@ -58,7 +58,7 @@ struct JUnitReport {
     do {
       try Data(xml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      throw CommandFailure(.usage, "cannot write the JUnit report to \(path): \(error.localizedDescription)")
+      throw CommandFailure(.localFiles, "cannot write the JUnit report to \(path): \(error.localizedDescription)")
     }
   }
 

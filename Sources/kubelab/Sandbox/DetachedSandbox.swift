@@ -29,9 +29,10 @@ enum DetachedSandbox {
   }
 
   /// Ends a sandbox and waits (a little) for it to go, so a following start gets a fresh one.
+  /// The pid is signalled only while it still names the recorded process (same start time).
   static func stop(_ record: SandboxRecord) async {
-    kill(record.pid, SIGTERM)
-    for _ in 0..<100 where ProcessLiveness.isRunning(record.pid) {
+    if record.isRunning { kill(record.pid, SIGTERM) }
+    for _ in 0..<100 where record.isRunning {
       try? await Task.sleep(for: .milliseconds(50))
     }
     try? FileManager.default.removeItem(atPath: SandboxRecord.path)

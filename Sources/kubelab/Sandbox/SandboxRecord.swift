@@ -5,6 +5,9 @@ import LabKit
 /// (`start --sandbox`, `check --sandbox`, `stop`) find the same cluster.
 struct SandboxRecord: Codable, Equatable {
   var pid: Int32
+  /// When the process started (clock ticks after boot, /proc/PID/stat field 22): a pid alone may
+  /// since have been given to another process, which must never be signalled.
+  var startTime: UInt64
   var url: String
   var kubeconfig: String
   var topology: String
@@ -16,17 +19,21 @@ struct SandboxRecord: Codable, Equatable {
   static var path: String { folder + "/sandbox.json" }
   static var defaultKubeconfig: String { folder + "/kubeconfig" }
 
-  /// The record of a sandbox whose process is still alive; a stale record is removed.
+  /// The record of a sandbox whose process is still alive; a stale record is removed, and so is
+  /// one without a start time (written by an older kubelab), whose pid cannot be trusted.
   static func running() -> SandboxRecord? {
-    guard let data = FileManager.default.contents(atPath: path),
-      let record = try? JSONDecoder().decode(SandboxRecord.self, from: data)
-    else { return nil }
-    guard ProcessLiveness.isRunning(record.pid) else {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    guard let record = try? JSONDecoder().decode(SandboxRecord.self, from: data),
+      record.isRunning
+    else {
       try? FileManager.default.removeItem(atPath: path)
       return nil
     }
     return record
   }
+
+  /// Whether the recorded process still runs: the same pid and the same start time.
+  var isRunning: Bool { ProcessLiveness.isRunning(pid, startTime: startTime) }
 
   func write() throws {
     try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)

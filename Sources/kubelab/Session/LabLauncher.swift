@@ -24,6 +24,7 @@ struct LabLauncher {
     session.deadline = loaded.lab.duration.map { now.addingTimeInterval(Double($0.components.seconds)) }
     session.provisioning = provisioning
     session.workdir = workdir
+    session.labFolder = loaded.folder
     try store.update(cluster: cluster.name, lab: loaded.id) { stored in stored = session }
     try store.setCurrentLab(loaded.id, cluster: cluster.name)
     return session

@@ -22,12 +22,23 @@ struct LabSessionContext {
         "no lab is started on the cluster \(connection.cluster.name): start one with `kubelab start <lab>`"
           + (options.sandbox ? " --sandbox" : "") + ", or name it with --lab")
     }
-    return LabSessionContext(loaded: try loadLab(options, id: id), connection: connection, store: store)
+    // The session's file is read again (and any damage reported) by `session()`; here it only
+    // says where the lab was started from.
+    let started = (try? store.load(cluster: connection.cluster.name, lab: id)) ?? nil
+    return LabSessionContext(
+      loaded: try loadLab(options, id: id, startedFrom: started?.labFolder), connection: connection, store: store)
   }
 
-  static func loadLab(_ options: LabOptions, id: String) throws -> LoadedLab {
+  /// The lab from `--labs`, else from the folder it was started from (when it is still there),
+  /// else from the library `LabLibrary.locate` finds.
+  static func loadLab(_ options: LabOptions, id: String, startedFrom folder: String? = nil) throws -> LoadedLab {
+    var library = options.library
+    if options.labs == nil, let folder, FileManager.default.fileExists(atPath: folder + "/lab.yaml") {
+      let labs = (folder as NSString).deletingLastPathComponent
+      library = LabLibrary(root: (labs as NSString).deletingLastPathComponent)
+    }
     do {
-      return try options.library.load(id)
+      return try library.load(id)
     } catch let error as LabLibraryError {
       if case .unknownLab = error { throw CommandFailure(.usage, "\(error)") }
       throw CommandFailure(.invalidLab, "\(error)")
@@ -56,6 +67,14 @@ struct LabSessionContext {
     }
   }
 
+  /// `Waiting up to 30s (Ctrl-C stops waiting):` and a line per check: its task and what it finds now.
+  static func waitingText(_ waits: [PendingWait]) -> String {
+    let longest = waits.map(\.within).max() ?? .zero
+    let lines = waits.map { "  \($0.task): \($0.found)\n" }.joined()
+    return "Waiting up to \(longest.compactText) for \(waits.count == 1 ? "this" : "these") to change "
+      + "(Ctrl-C stops waiting and keeps the grades so far):\n" + lines
+  }
+
   /// A task by id or by its number in the lab (1-based), as `kubelab tasks` lists them.
   func task(_ reference: String) throws -> LabTask {
     if let task = lab.tasks.first(where: { $0.id.value == reference }) { return task }
@@ -78,11 +97,14 @@ struct LabSessionContext {
     }
     let graded = ids ?? lab.tasks.filter { recorded($0) == nil }.map(\.id.value)
     var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: session.workdir)
-    grading.onWait = { checks, longest in
-      let what = checks == 1 ? "1 check" : "\(checks) checks"
-      FileHandle.standardError.write(Data("Waiting up to \(longest.compactText) for \(what) to pass…\n".utf8))
+    // A whole-lab pass waits only for work under way; a task the learner names is waited for.
+    grading.waiting = ids == nil ? .startedWork : .always
+    grading.onWait = { waits in FileHandle.standardError.write(Data(Self.waitingText(waits).utf8)) }
+    let answers = session.answers.mapValues(\.text)
+    let report = await InterruptibleWait.run { interruption in
+      grading.interruption = interruption
+      return await grading.grade(tasks: graded, answers: answers)
     }
-    let report = await grading.grade(tasks: graded, answers: session.answers.mapValues(\.text))
     try updateSession { session in session.record(report) }
     guard ids == nil else { return report }
     let tasks = lab.tasks.compactMap { task -> TaskResult? in

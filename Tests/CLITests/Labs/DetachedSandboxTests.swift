@@ -18,7 +18,13 @@ import Testing
           kill(pid_t(pid), SIGKILL)
         }
       }
+      // A record left behind whose pid now names another process (of ours, of another topology):
+      // `start` must launch a sandbox of its own without signalling that process.
+      let stranger = try Stranger()
+      defer { stranger.end() }
+      try stranger.writeRecord(in: run, topology: "kubeadm-ha")
       let started = try await run(["start", "sample", "--sandbox"], timeout: 180)
+      #expect(stranger.isAlive)
       #expect(started.status == 0, "\(started.stdout)\(started.stderr)")
       #expect(started.stdout.contains("export KUBECONFIG=\(run.state)/kubelab/sandbox/kubeconfig"))
       let pid = try #require(try JSON(parsing: try Data(contentsOf: URL(fileURLWithPath: record)))["pid"]?.intValue)
@@ -40,9 +46,61 @@ import Testing
     }
   }
 
+  /// `stop` finds a record whose pid was given to another process since: it treats the sandbox
+  /// as ended, removes the record, and leaves that process alone.
+  @Test func stopNeverSignalsAProcessThatReusedTheRecordedPid() async throws {
+    let run = try KubelabRun()
+    let stranger = try Stranger()
+    defer { stranger.end() }
+    try stranger.writeRecord(in: run, topology: "kubeadm")
+    let stopped = try await run(["stop", "--sandbox"])
+    #expect(stopped.status == 64, "\(stopped.stdout)\(stopped.stderr)")
+    #expect(stopped.stderr.contains("no sandbox is running"))
+    #expect(stranger.isAlive)
+    #expect(!FileManager.default.fileExists(atPath: run.state + "/kubelab/sandbox/sandbox.json"))
+  }
+
   /// Alive and not a zombie (nothing may reap an orphan in a container).
   private func running(_ pid: Int) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
     return !stat.contains(") Z ")
+  }
+}
+
+/// A live process of the test's own that plays a stranger: the recorded sandbox's pid now names
+/// it, but it started at another time than the record says.
+private struct Stranger {
+  let process = Process()
+
+  init() throws {
+    process.executableURL = URL(fileURLWithPath: "/bin/sleep")
+    process.arguments = ["600"]
+    try process.run()
+  }
+
+  var isAlive: Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+    else { return false }
+    return process.isRunning && !stat.contains(") Z ")
+  }
+
+  /// A sandbox record naming this process's pid with a start time one tick off its real one.
+  func writeRecord(in run: KubelabRun, topology: String) throws {
+    let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+    let fields = stat[stat.range(of: ") ", options: .backwards)!.upperBound...].split(separator: " ")
+    let startTime = try #require(UInt64(fields[19]))
+    let folder = run.state + "/kubelab/sandbox"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let record: JSON = [
+      "pid": .int(Int(process.processIdentifier)), "startTime": .int(Int(startTime + 1)),
+      "url": "https://127.0.0.1:1", "kubeconfig": .string(folder + "/kubeconfig"), "topology": .string(topology),
+      "detached": true,
+    ]
+    try Data(record.serialized().utf8).write(to: URL(fileURLWithPath: folder + "/sandbox.json"))
+  }
+
+  func end() {
+    process.terminate()
+    process.waitUntilExit()
   }
 }

@@ -6,7 +6,8 @@ import TestSupport
 /// and the repository's lab library.
 struct KubelabRun {
   let state: String
-  let workdir: String
+  /// Where kubelab runs; a test may move it to show that a command works from any folder.
+  var workdir: String
   var extraEnvironment: [String: String] = [:]
 
   init() throws {

@@ -97,6 +97,41 @@ import Testing
     }
   }
 
+  /// `start --labs DIR`, then answer, hint, check and status from another folder without `--labs`:
+  /// the session remembers where the lab came from.
+  @Test func aStartedLabIsFoundFromAnyFolder() async throws {
+    try await HeavyTestGate.run {
+      let (sandbox, base) = try setUp()
+      defer { _ = sandbox.stop() }
+      let library = NSTemporaryDirectory() + "kubelab-library-" + UUID().uuidString
+      defer { try? FileManager.default.removeItem(atPath: library) }
+      try FileManager.default.createDirectory(atPath: library + "/Labs", withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(atPath: library + "/Graders", withIntermediateDirectories: true)
+      try FileManager.default.copyItem(atPath: KubelabRun.repository + "/Labs/sample", toPath: library + "/Labs/sample")
+      try FileManager.default.copyItem(
+        atPath: KubelabRun.repository + "/Graders/sample.yaml", toPath: library + "/Graders/sample.yaml")
+      var run = base
+      run.extraEnvironment["KUBELAB_LABS"] = ""
+      let started = try await run(["start", "sample", "--labs", library])
+      #expect(started.status == 0, "\(started.stdout)\(started.stderr)")
+
+      run.workdir = NSTemporaryDirectory() + "kubelab-elsewhere-" + UUID().uuidString
+      try FileManager.default.createDirectory(atPath: run.workdir, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(atPath: run.workdir) }
+      let answer = try await run(["answer", "pod-count", "2"])
+      #expect(answer.status == 0, "\(answer.stdout)\(answer.stderr)")
+      let hint = try await run(["hint", "pod-count"])
+      #expect(hint.stdout.contains("Hint 1/2"), "\(hint.stdout)\(hint.stderr)")
+      let check = try await run(["check", "create-config"])
+      #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+      #expect(check.stdout.contains("create-config"))
+      let status = try await run(["status"])
+      #expect(status.status == 0, "\(status.stdout)\(status.stderr)")
+      #expect(status.stdout.contains("pod-count"))
+      #expect(!(answer.stderr + hint.stderr + check.stderr + status.stderr).contains("no lab"))
+    }
+  }
+
   @Test func aKilledAnswerLeavesAReadableSession() async throws {
     try await HeavyTestGate.run {
       let (sandbox, run) = try setUp()

@@ -62,6 +62,20 @@ import Testing
     }
   }
 
+  /// Quitting at once grades the untouched lab without waiting out any `within` (the pods lab has
+  /// checks that would wait up to a minute): no wait is announced and no check says it waited.
+  /// The timeout only guards against a hang.
+  @Test func quittingRightAfterTheStartDoesNotWait() async throws {
+    try await HeavyTestGate.run {
+      let run = try KubelabRun()
+      let output = try await run(["practice", "pods", "--sandbox"], input: "quit\n", timeout: 180)
+      #expect(output.status == 1, "\(output.stdout)\n\(output.stderr)")
+      #expect(output.stdout.contains("Final score"))
+      #expect(!output.stderr.contains("Waiting up to"), "\(output.stderr)")
+      #expect(!output.stdout.contains("after waiting"), "\(output.stdout)")
+    }
+  }
+
   @Test func withoutALabTheLearnerPicksOne() async throws {
     try await HeavyTestGate.run {
       let run = try KubelabRun()

@@ -48,6 +48,9 @@ struct AnswerTests {
       ],
       ["number": "3.0", "set": "nginx, agentx,", "pick": "b", "count": "2.0"],
       ["number": "3", "pick": "2", "alternatives": "default"],
+      // Counts in words; an image without its tag, or with its registry (the question does not ask for the tag).
+      ["number": "three", "count": "two", "field": "nginx"],
+      ["field": "docker.io/library/nginx:1.25"],
       ["pick": "B"],
     ]
     for answers in spellings {
@@ -64,8 +67,8 @@ struct AnswerTests {
   func wrong() async throws {
     let fixture = try await Self.fixture()
     let answers = [
-      "text": "Running", "exact": "BUSYBOX:1.36", "number": "three", "alternatives": "kube-system",
-      "set": "nginx, agentx, nginx", "regex": "v1.28 or so", "pick": "d", "count": "3", "field": "nginx",
+      "text": "Running", "exact": "BUSYBOX:1.36", "number": "four", "alternatives": "kube-system",
+      "set": "nginx, agentx, nginx", "regex": "v1.28 or so", "pick": "d", "count": "3", "field": "nginx:1.24",
     ]
     let report = await fixture.grade(answers: answers)
     for task in report.tasks {
@@ -73,10 +76,10 @@ struct AnswerTests {
       #expect(task.earned == 0)
       #expect(task.messages.count == 1)
     }
-    #expect(try report.task("number").messages == [#"the answer "three" is not right"#])
+    #expect(try report.task("number").messages == [#"the answer "four" is not right"#])
     #expect(try report.task("pick").messages == [#"the answer "d" is not one of the 3 options"#])
     #expect(try report.task("pick").checks.allSatisfy { !$0.message.contains("Error or Waiting") })
-    #expect(try report.task("field").messages == [#"the answer "nginx" is not right"#])
+    #expect(try report.task("field").messages == [#"the answer "nginx:1.24" is not right"#])
     #expect(report.points == 10)
     #expect(report.earned == 0)
     #expect(!report.passed)

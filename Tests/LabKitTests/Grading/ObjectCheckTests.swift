@@ -21,6 +21,24 @@ struct ObjectCheckTests {
     return fixture
   }
 
+  @Test("image fields compare as images in match, equals and in; the tag counts")
+  func images() async throws {
+    let fixture = try await Self.populated(
+      tasks: "  - { id: t, ask: Do it., action: true }",
+      grader: """
+          t:
+            checks:
+              - { resource: pods, name: duo, match: { spec: { containers: [{ image: "docker.io/library/busybox:latest" }] } } }
+              - { resource: pods, name: duo, jsonpath: "{.spec.containers[1].image}", equals: "docker.io/library/nginx:latest" }
+              - { resource: pods, name: web-1, jsonpath: "{.spec.containers[0].image}", in: [redis, "docker.io/nginx:1.25"] }
+              - { resource: pods, name: web-1, jsonpath: "{.spec.containers[0].image}", equals: nginx }
+              - { resource: pods, name: web-1, match: { spec: { containers: [{ image: nginx }] } } }
+              - { resource: pods, name: duo, jsonpath: "{.spec.containers[0].name}", equals: "docker.io/library/agentx" }
+        """)
+    let task = try await fixture.grade().task("t")
+    #expect(task.verdicts == [.pass, .pass, .pass, .fail, .fail, .fail], "\(task.messages)")
+  }
+
   @Test("exists, absent and count pass and fail with what was found, and share the task's points")
   func existence() async throws {
     let fixture = try await Self.populated(

@@ -154,8 +154,7 @@ final class CronJobController: Controller {
     if let pending = wakes[uid], pending > now, pending <= time { return }
     wakes[uid] = time
     let namespace = cronJob[path: ["metadata", "namespace"]]?.stringValue
-    // A moment late, so the clock has certainly reached the schedule time.
-    cluster.queue.asyncAfter(deadline: .now() + time.timeIntervalSince(now) + 0.05) { [weak self] in
+    cluster.schedule(at: time) { [weak self] in
       guard let self else { return }
       if self.wakes[uid] == time { self.wakes[uid] = nil }
       if let latest = try? self.cluster.get(cronJobsType, namespace: namespace, name: name) { self.sync(latest) }

@@ -169,7 +169,7 @@ final class JobController: Controller {
       let name = job[path: ["metadata", "name"]]?.stringValue, pendingWakes.insert(uid).inserted
     else { return }
     let namespace = job[path: ["metadata", "namespace"]]?.stringValue
-    cluster.queue.asyncAfter(deadline: .now() + max(0, wait)) { [weak self] in
+    cluster.schedule(after: wait) { [weak self] in
       guard let self else { return }
       self.pendingWakes.remove(uid)
       if let latest = try? self.cluster.get(jobsType, namespace: namespace, name: name) { self.sync(latest) }

@@ -102,7 +102,7 @@ final class Kubelet: Controller {
     guard let next = runtime.allContainers.compactMap(\.due).min() else { return }
     if let wake = runtime.wake, wake > now, wake <= next { return }
     runtime.wake = next
-    cluster.queue.asyncAfter(deadline: .now() + max(0, next.timeIntervalSince(now))) { [weak self] in
+    cluster.schedule(at: next) { [weak self] in
       guard let self else { return }
       if self.pods[key]?.wake == next { self.pods[key]?.wake = nil }
       self.sync(key)

@@ -42,7 +42,7 @@ extension ReplicaSetController {
       let name = owner[path: ["metadata", "name"]]?.stringValue, pendingWakes.insert(uid).inserted
     else { return }
     let namespace = owner[path: ["metadata", "namespace"]]?.stringValue
-    cluster.queue.asyncAfter(deadline: .now() + wait) { [weak self] in
+    cluster.schedule(after: wait) { [weak self] in
       guard let self else { return }
       self.pendingWakes.remove(uid)
       if let latest = try? self.cluster.get(kind, namespace: namespace, name: name) { self.sync(latest, kind) }

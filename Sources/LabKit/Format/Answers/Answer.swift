@@ -7,8 +7,9 @@ public enum Answer: Sendable {
   case count(ObjectQuery)
   /// A field of the one object a query selects (`resource` + `name` or a selector + `jsonpath`),
   /// read from the cluster when grading; `extract`, a regular expression, picks its first capture
-  /// group out of that text (one flag of a command line, say).
-  case field(ObjectQuery, JSONPathTemplate, extract: String?)
+  /// group out of that text (one flag of a command line, say). `kind` says how spellings compare
+  /// (an image when the grader says `as: image` or the template reads an `image` field).
+  case field(ObjectQuery, JSONPathTemplate, extract: String?, kind: ValueKind)
 }
 
 /// An answer written in the grader file.
@@ -27,6 +28,8 @@ public struct StaticAnswer: Hashable, Sendable {
   public var rule: Rule
   /// Text comparisons ignore case unless the grader sets `caseSensitive: true`.
   public var caseSensitive: Bool
+  /// How the texts of `text`, `anyOf` and `set` compare (`as:` in the grader).
+  public var kind: ValueKind = .text
   public var position: SourcePosition
   /// For a regex: one answer it accepts, which lint checks and the self-test gives.
   public var example: String? = nil

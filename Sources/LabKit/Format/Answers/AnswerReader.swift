@@ -28,19 +28,23 @@ enum AnswerReader {
     }
   }
 
-  private static func fixed(_ rule: StaticAnswer.Rule, caseSensitive: Bool = false, at position: SourcePosition)
-    -> Answer
-  {
-    .fixed(StaticAnswer(rule: rule, caseSensitive: caseSensitive, position: position))
+  private static func fixed(
+    _ rule: StaticAnswer.Rule, caseSensitive: Bool = false, kind: ValueKind? = nil, at position: SourcePosition
+  ) -> Answer {
+    .fixed(StaticAnswer(rule: rule, caseSensitive: caseSensitive, kind: kind ?? .text, position: position))
   }
 
   private static func mapping(_ node: YAMLNode, log: ProblemLog) -> Answer? {
     let allowed =
-      staticKeys + ["caseSensitive", "example"] + computedKeys + Self.fieldKeys
+      staticKeys + ["caseSensitive", "example", "as"] + computedKeys + Self.fieldKeys
     guard let reader = MappingReader(node, allowedKeys: allowed, log: log),
       let form = reader.oneOf(staticKeys + computedKeys, what: "an answer")
     else { return nil }
     let caseSensitive = reader.bool("caseSensitive") ?? false
+    let kind = valueKind(reader)
+    if kind != nil, ["regex", "count"].contains(form) {
+      log.add("`as` applies to `text`, `anyOf`, `set` and answers read from an object", at: node.position)
+    }
     if form != "regex", reader.has("example") {
       log.add("`example` applies only to a `regex` answer", at: node.position)
     }
@@ -50,14 +54,16 @@ enum AnswerReader {
     }
     switch form {
     case "text":
-      return reader.string("text").map { fixed(.text([$0.value]), caseSensitive: caseSensitive, at: $0.position) }
+      return reader.string("text").map {
+        fixed(.text([$0.value]), caseSensitive: caseSensitive, kind: kind, at: $0.position)
+      }
     case "anyOf":
       return reader.stringList("anyOf").map {
-        fixed(.text($0.map(\.value)), caseSensitive: caseSensitive, at: node.position)
+        fixed(.text($0.map(\.value)), caseSensitive: caseSensitive, kind: kind, at: node.position)
       }
     case "set":
       return reader.stringList("set").map {
-        fixed(.set($0.map(\.value)), caseSensitive: caseSensitive, at: node.position)
+        fixed(.set($0.map(\.value)), caseSensitive: caseSensitive, kind: kind, at: node.position)
       }
     case "regex":
       guard let pattern = reader.regex("regex") else { return nil }
@@ -74,11 +80,23 @@ enum AnswerReader {
       else { return nil }
       return ObjectQuery(queryReader).map { .count($0) }
     default:
-      return field(reader)
+      return field(reader, kind: kind)
     }
   }
 
-  private static func field(_ reader: MappingReader) -> Answer? {
+  /// `as: image`, `as: tagged-image` or `as: text`; nil when not written (or not one of those).
+  private static func valueKind(_ reader: MappingReader) -> ValueKind? {
+    guard let name = reader.string("as") else { return nil }
+    guard let kind = ValueKind.names[name.value] else {
+      reader.log.add(
+        "`as` must be one of \(ValueKind.names.keys.sorted().map { "`\($0)`" }.joined(separator: ", "))",
+        at: name.position)
+      return nil
+    }
+    return kind
+  }
+
+  private static func field(_ reader: MappingReader, kind: ValueKind?) -> Answer? {
     let query = ObjectQuery(reader)
     if let query, query.name == nil, query.selector == nil, query.fieldSelector == nil {
       reader.log.add(
@@ -91,6 +109,6 @@ enum AnswerReader {
       reader.log.add("`extract` needs a capture group `( )` around the part to keep", at: extract.position)
     }
     guard let query, let template else { return nil }
-    return .field(query, template, extract: extract?.value)
+    return .field(query, template, extract: extract?.value, kind: kind ?? ValueKind.inferred(from: template))
   }
 }

@@ -30,13 +30,13 @@ struct AnswerCheck {
       let key = ReadKey(query, labNamespace: labNamespace)
       switch selected(query, key, snapshot) {
       case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
-      case .success(let objects): return AnswerText.number(text) == Double(objects.count) ? right : wrong
+      case .success(let objects): return AnswerEquivalence.sameNumber(Double(objects.count), text) ? right : wrong
       }
-    case .field(let query, let template, let extract):
+    case .field(let query, let template, let extract, let kind):
       let key = ReadKey(query, labNamespace: labNamespace)
       switch field(query, key, template, extract, snapshot) {
       case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
-      case .success(let expected): return Self.sameValue(expected, text) ? right : wrong
+      case .success(let expected): return AnswerEquivalence(kind: kind).same(expected, text) ? right : wrong
       }
     }
   }
@@ -55,15 +55,9 @@ struct AnswerCheck {
       }
     case .count(let query):
       return try? selected(query, ReadKey(query, labNamespace: labNamespace), snapshot).get().count.description
-    case .field(let query, let template, let extract):
+    case .field(let query, let template, let extract, _):
       return try? field(query, ReadKey(query, labNamespace: labNamespace), template, extract, snapshot).get()
     }
-  }
-
-  /// Computed texts compare as numbers when both are numbers (`3` and `3.0`), else as text ignoring case.
-  static func sameValue(_ expected: String, _ given: String) -> Bool {
-    if let left = AnswerText.number(expected), let right = AnswerText.number(given) { return left == right }
-    return AnswerText.trimmed(expected).lowercased() == given.lowercased()
   }
 
   private struct Reason: Error {

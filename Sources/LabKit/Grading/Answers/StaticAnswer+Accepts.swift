@@ -4,13 +4,11 @@ extension StaticAnswer {
   /// Whether the learner's answer (already trimmed) is right. Throws when the grader's regular
   /// expression does not compile.
   func accepts(_ answer: String) throws -> Bool {
+    let equivalence = AnswerEquivalence(kind: kind, caseSensitive: caseSensitive)
     switch rule {
-    case .text(let texts): return texts.contains { same($0.trimmingCharacters(in: .whitespacesAndNewlines), answer) }
-    case .number(let number): return AnswerText.number(answer) == number
-    case .set(let items):
-      // The same multiset: sort both sides after folding case the way `same` compares.
-      let given = AnswerText.items(answer).map(folded).sorted()
-      return given == items.map { folded($0.trimmingCharacters(in: .whitespaces)) }.sorted()
+    case .text(let texts): return texts.contains { equivalence.same($0, answer) }
+    case .number(let number): return AnswerEquivalence.sameNumber(number, answer)
+    case .set(let items): return equivalence.sameItems(items, AnswerText.items(answer))
     case .regex(let pattern):
       // Anchored around the whole expression, so `a|ab` accepts `ab`.
       let expression = try NSRegularExpression(
@@ -18,10 +16,6 @@ extension StaticAnswer {
       return expression.firstMatch(in: answer, range: NSRange(answer.startIndex..., in: answer)) != nil
     }
   }
-
-  private func same(_ expected: String, _ given: String) -> Bool { folded(expected) == folded(given) }
-
-  private func folded(_ text: String) -> String { caseSensitive ? text : text.lowercased() }
 }
 
 /// How answers are read: trimmed, numbers leniently, sets split on commas.

@@ -10,22 +10,25 @@ struct CheckEvaluator {
   let fileDirectory: String
   /// How node checks reach a sandbox node.
   let nodeLogin: NodeLoginCommand
-  /// False grades each check once, ignoring `within` (the self-test's untouched pass).
-  let polls: Bool
-  /// Called once when `settle` starts polling (see `LabGrading.onWait`).
-  var onWait: (@Sendable (_ checks: Int, _ longest: Duration) -> Void)? = nil
+  /// Which failing `within` checks are waited for.
+  let waiting: WaitPolicy
+  /// Told once when `settle` starts waiting, with what it waits for (see `LabGrading.onWait`).
+  var onWait: (@Sendable ([PendingWait]) -> Void)? = nil
+  /// Ends the waiting early, keeping the grades found so far.
+  var interruption: WaitInterruption? = nil
   static let pollInterval = Duration.milliseconds(500)
 
-  /// The outcome of a check nested in a combinator; a check with `within` that does not pass is evaluated again every
-  /// `pollInterval`, re-reading only the reads it needs, until it passes or the time is up. Errors
-  /// are polled too: a 5xx or a dropped connection may be gone on the next try.
+  /// The outcome of a check nested in a combinator; a check with `within` that does not pass is
+  /// evaluated again every `pollInterval`, re-reading only the reads it needs, until it passes or
+  /// the time is up. Errors are polled too: a 5xx or a dropped connection may be gone on the next
+  /// try. Only `WaitPolicy.always` polls nested checks; the others decide at the top level.
   func evaluate(_ check: Check) async -> CheckOutcome {
     var outcome = await evaluateOnce(check)
-    guard polls, outcome.verdict != .pass, let within = check.within else { return outcome }
+    guard waiting == .always, outcome.verdict != .pass, let within = check.within else { return outcome }
     let clock = ContinuousClock()
     let deadline = clock.now + within
     let keys = ReadPlanner.keys(of: check, labNamespace: labNamespace)
-    while outcome.verdict != .pass, clock.now < deadline {
+    while outcome.verdict != .pass, clock.now < deadline, interruption?.isRequested != true {
       do {
         try await Task.sleep(for: min(Self.pollInterval, deadline - clock.now))
       } catch {
@@ -38,19 +41,33 @@ struct CheckEvaluator {
     return outcome
   }
 
-  /// The outcomes of a grading pass's top-level checks, in order: each is evaluated once, then
-  /// the failing ones with `within` are polled together, each round re-reading once what any of
-  /// them needs. A pass so waits as long as its slowest check, not the sum of their waits.
-  func settle(_ checks: [Check]) async -> [CheckOutcome] {
+  /// The outcomes of a grading pass's top-level checks, in order; `owners` names the task of each.
+  /// Each is evaluated once, then the failing ones with `within` that the policy waits for are
+  /// polled together, each round re-reading once what any of them needs. A pass so waits as long as
+  /// its slowest check, not the sum of their waits.
+  func settle(_ checks: [Check], owners: [String]) async -> [CheckOutcome] {
     var outcomes: [CheckOutcome] = []
     for check in checks { outcomes.append(await evaluateOnce(check)) }
-    guard polls else { return outcomes }
     let clock = ContinuousClock()
     let start = clock.now
     let deadline = { (index: Int) in start + (checks[index].within ?? .zero) }
-    var pending = checks.indices.filter { outcomes[$0].verdict != .pass && checks[$0].within != nil }
-    if !pending.isEmpty { onWait?(pending.count, pending.compactMap { checks[$0].within }.max() ?? .zero) }
-    while !pending.isEmpty {
+    let started = Set(checks.indices.filter { outcomes[$0].verdict == .pass }.map { owners[$0] })
+    var pending = checks.indices.filter { index in
+      guard outcomes[index].verdict != .pass, checks[index].within != nil else { return false }
+      switch waiting {
+      case .never: return false
+      case .always: return true
+      case .startedWork: return started.contains(owners[index]) && !waitsForMissingObject(checks[index])
+      }
+    }
+    if !pending.isEmpty {
+      onWait?(
+        pending.map {
+          PendingWait(task: owners[$0], within: checks[$0].within ?? .zero, found: outcomes[$0].message)
+        })
+    }
+    let waited = Set(pending)
+    while !pending.isEmpty, interruption?.isRequested != true {
       do {
         try await Task.sleep(for: Self.pollInterval)
       } catch {
@@ -66,10 +83,34 @@ struct CheckEvaluator {
       for index in pending { outcomes[index] = await evaluateOnce(checks[index]) }
       pending = pending.filter { outcomes[$0].verdict != .pass && clock.now < deadline($0) }
     }
-    for (index, check) in checks.enumerated() where outcomes[index].verdict != .pass {
-      if let within = check.within { outcomes[index].message += " (after waiting \(within.formattedSeconds))" }
+    let interrupted = interruption?.isRequested == true
+    for index in waited where outcomes[index].verdict != .pass {
+      outcomes[index].message +=
+        interrupted && pending.contains(index)
+        ? " (stopped waiting after \(start.duration(to: clock.now).formattedSeconds))"
+        : " (after waiting \((checks[index].within ?? .zero).formattedSeconds))"
     }
     return outcomes
+  }
+
+  /// Whether the check is about objects that are not there yet (nothing selected, for an assertion
+  /// that needs something), so that waiting is for work nobody has started.
+  private func waitsForMissingObject(_ check: Check) -> Bool {
+    switch check.kind {
+    case .objects(let query, let assertion):
+      switch assertion {
+      case .absent: return false
+      case .count(let range) where (range.min ?? 0) == 0: return false
+      default: break
+      }
+      guard case .objects(let listed) = snapshot.outcome(ReadKey(query, labNamespace: labNamespace)) else {
+        return false
+      }
+      return query.selecting(listed).isEmpty
+    case .all(let parts): return parts.contains(where: waitsForMissingObject)
+    case .any(let parts): return parts.allSatisfy(waitsForMissingObject)
+    case .not, .script, .file: return false
+    }
   }
 
   private func evaluateOnce(_ check: Check) async -> CheckOutcome {

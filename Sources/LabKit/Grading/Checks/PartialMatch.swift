@@ -44,7 +44,7 @@ struct PartialMatch {
       return ordered
         ? compareInOrder(elements, actualElements, at: path) : compareInAnyOrder(elements, actualElements, at: path)
     default:
-      guard let actual, Self.scalarsEqual(expected, actual) else {
+      guard let actual, Self.scalarsEqual(expected, actual) || Self.sameImage(expected, actual, at: path) else {
         return differ(path, found: actual, expected: expected)
       }
       return Result(score: 1)
@@ -116,6 +116,15 @@ struct PartialMatch {
     let field = path.isEmpty ? "the object" : ValueText.path(path)
     let foundText = found.map { "is " + ValueText.quoted($0) } ?? "is missing"
     return Result(score: 0, mismatch: "\(field) \(foundText), expected \(ValueText.quoted(expected))")
+  }
+
+  /// A field named `image` matches the same image however spelt: `nginx` matches
+  /// `docker.io/library/nginx:latest` (the tag counts, as in `equals`).
+  static func sameImage(_ expected: JSON, _ actual: JSON, at path: [ValueText.PathSegment]) -> Bool {
+    guard case .key("image")? = path.last, let wanted = expected.stringValue.flatMap(ImageReference.init),
+      let found = actual.stringValue.flatMap(ImageReference.init)
+    else { return false }
+    return wanted.isSame(as: found)
   }
 
   static func scalarsEqual(_ expected: JSON, _ actual: JSON) -> Bool {

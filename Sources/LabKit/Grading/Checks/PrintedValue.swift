@@ -8,12 +8,23 @@ struct PrintedValue {
   let text: String
   /// The values the template's expressions produced, each as kubectl prints it.
   let items: [String]
+  /// Whether the template reads an image, which `equals` and `in` compare as images.
+  let isImage: Bool
 
   /// Renders `template` on `object` as kubectl does (missing keys print nothing).
   init(_ template: JSONPathTemplate, on object: JSON) throws {
     let values = try template.values(object)
     text = try template.render(object)
     items = values.flatMap { $0.map(JSONPathTemplate.text(of:)) }
+    isImage = ValueKind.readsImage(template)
+  }
+
+  /// The printed text is `expected`; for an image, the same image however spelt
+  /// (`docker.io/library/nginx:latest` is `nginx`), the tag included.
+  private func isEqual(to expected: String) -> Bool {
+    if text == expected { return true }
+    guard isImage, let found = ImageReference(text), let wanted = ImageReference(expected) else { return false }
+    return found.isSame(as: wanted)
   }
 
   /// Nil when the comparison holds, else what is wrong (`is "2", expected "3"`).
@@ -26,9 +37,9 @@ struct PrintedValue {
     let found = "is \(ValueText.quoted(text))"
     switch comparison {
     case .equals(let expected):
-      return text == expected ? nil : "\(found), expected \(ValueText.quoted(expected))"
+      return isEqual(to: expected) ? nil : "\(found), expected \(ValueText.quoted(expected))"
     case .in(let options):
-      return options.contains(text)
+      return options.contains(where: isEqual)
         ? nil : "\(found), expected one of \(options.map(ValueText.quoted).joined(separator: ", "))"
     case .contains(let part):
       let holds = items.count > 1 ? items.contains(part) : text.contains(part)

@@ -21,7 +21,7 @@ struct ReadPlanner {
   mutating func add(_ answer: Answer) {
     switch answer {
     case .fixed: break
-    case .count(let query), .field(let query, _, _): add(query)
+    case .count(let query), .field(let query, _, _, _): add(query)
     }
   }
 

@@ -29,10 +29,14 @@ struct LabsCommand: ParsableCommand {
   }
 
   func run() throws {
+    try CommandFailure.reporting(list)
+  }
+
+  private func list() throws {
     let library = LabLibrary.locate(explicit: labs)
     let ids = library.ids()
     guard !ids.isEmpty else {
-      throw ValidationError("no labs in \(library.labsFolder)")
+      throw CommandFailure(.invalidLab, "no labs in \(library.labsFolder)")
     }
     let entries = ids.map { id -> Entry in
       do {

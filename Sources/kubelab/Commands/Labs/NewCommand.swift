@@ -28,6 +28,10 @@ struct NewCommand: ParsableCommand {
   }
 
   func run() throws {
+    try CommandFailure.reporting(scaffold)
+  }
+
+  private func scaffold() throws {
     let library = LabLibrary.locate(explicit: labs)
     let files = LabScaffold(id: id).files.map { (path: library.root + "/" + $0.path, text: $0.text) }
     if let existing = files.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
@@ -35,8 +39,12 @@ struct NewCommand: ParsableCommand {
     }
     for file in files {
       let url = URL(fileURLWithPath: file.path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(file.text.utf8).write(to: url)
+      do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.text.utf8).write(to: url)
+      } catch {
+        throw CommandFailure(.localFiles, "cannot write \(file.path): \(error.localizedDescription)")
+      }
       print("created \(file.path)")
     }
     print("Next: edit them, then run `kubelab lint` and `kubelab test \(id)`.")

@@ -10,8 +10,9 @@ struct CheckCommand: AsyncParsableCommand {
     discussion: """
       Reads the cluster once for all checks, grades every task (or the ones given) and records \
       the results in the session. A task the grader could not look at (the cluster is unreachable, \
-      answers 5xx, 401 or 403) is marked error, never failed, and keeps its recorded score. Exit \
-      status: 0 when the lab's pass mark is reached (or every task given passed), 1 when not, 3 \
+      answers 5xx, 401 or 403) is marked error, never failed, and keeps its recorded score. Checks \
+      with `within` are waited for when tasks are named; a whole-lab check waits only for work under \
+      way. Ctrl-C ends a wait and keeps the grades so far. Exit status: 0 when the lab's pass mark is reached (or every task given passed), 1 when not, 3 \
       when a task could not be graded.
       """
   )
