@@ -65,6 +65,13 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
       ]
     ),
+    .target(
+      name: "NodeHost",
+      dependencies: [
+        "KubeSim", "KubeModel", "Isolation", "NodeTools",
+        .product(name: "X509", package: "swift-certificates"),
+      ]
+    ),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -72,6 +79,8 @@ let package = Package(
         "KubeClient",
         "KubeSim",
         "LabKit",
+        "Isolation",
+        "NodeHost",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -85,6 +94,7 @@ let package = Package(
       dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
     ),
     .target(name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit"], path: "Tests/Support"),
+    .testTarget(name: "NodeHostTests", dependencies: ["NodeHost", "NodeTools", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
@@ -98,7 +108,7 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
       ]
     ),
-    .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["KubeModel", "LabKit", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

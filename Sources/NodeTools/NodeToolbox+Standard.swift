@@ -1,6 +1,6 @@
-/// The commands every sandbox node answers.
 extension NodeToolbox {
+  /// Every node command the sandbox answers.
   public static let standard = NodeToolbox([
-    Crictl(), Ctr(), Nerdctl(), Etcdctl(), Etcdutl(), Kubeadm(), Apt(),
+    Systemctl(), Journalctl(), Crictl(), Ctr(), Nerdctl(), Etcdctl(), Etcdutl(), Kubeadm(), Apt(),
   ])
 }

@@ -19,6 +19,7 @@ import Testing
     #expect(fields["authentication"]?.hasPrefix("client certificate") == true)
     #expect(fields["may list pods"] == "yes")
     #expect(fields["may create namespaces"] == "yes")
+    #expect(fields["node shells"] == "available (/usr/bin/bwrap)")
     #expect(output.stdout.hasSuffix("The cluster is usable.\n"))
     #expect(!output.stdout.contains("PRIVATE KEY"))
   }

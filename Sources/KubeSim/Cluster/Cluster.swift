@@ -29,6 +29,10 @@ public final class Cluster: @unchecked Sendable {
     get { versionLock.withLock { reportedVersion } }
     set { versionLock.withLock { reportedVersion = newValue } }
   }
+  /// The nodes' systemd services and journals (kubelet, containerd).
+  public private(set) var nodeServices: NodeServices!
+  /// Whether the static control-plane pods can run, judged from their manifests.
+  public let controlPlane = ControlPlaneHealth()
 
   public init(
     catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission(),
@@ -40,6 +44,7 @@ public final class Cluster: @unchecked Sendable {
     self.clock = clock
     self.maximumGracePeriod = maximumGracePeriod
     self.caPEM = caPEM
+    nodeServices = NodeServices(cluster: self)
   }
 
   public func now() -> Date { clock.now }

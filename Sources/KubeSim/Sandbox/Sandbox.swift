@@ -103,7 +103,40 @@ public final class Sandbox: @unchecked Sendable {
     try Data(kubeconfig().utf8).write(to: url)
   }
 
+  private var staticPods: StaticPodSource?
+
+  /// The nodes' trees are written: from now on each node's kubelet reads its files (static pod
+  /// manifests, its configuration), and a broken control-plane manifest takes its component down.
+  public func attach(_ trees: NodeTrees) {
+    cluster.nodeServices.attach(trees)
+    let monitor = NodeStatusMonitor(
+      cluster: cluster, services: cluster.nodeServices, gracePeriod: options.timing.nodeMonitorGracePeriod)
+    let source = StaticPodSource(
+      cluster: cluster, services: cluster.nodeServices, trees: trees, controlPlane: cluster.controlPlane)
+    cluster.nodeServices.kubeletChanged = { [weak source] node in
+      monitor.kubeletChanged(node)
+      source?.scanAll()
+    }
+    cluster.controlPlane.changed = { [weak self] component, up in
+      guard let self else { return }
+      switch component {
+      case .apiServer, .etcd:
+        // kube-apiserver serves only while it runs and reaches etcd.
+        if self.cluster.controlPlane.isUp(.apiServer) && self.cluster.controlPlane.isUp(.etcd) {
+          try? self.server.resume()
+        } else {
+          self.server.suspend()
+        }
+      case .scheduler, .controllerManager:
+        if up { self.controllers.resync(component) }
+      }
+    }
+    staticPods = source
+    source.start()
+  }
+
   public func shutdown() {
+    staticPods?.stop()
     controllers.stop()
     server.shutdown()
   }

@@ -42,6 +42,7 @@ struct PracticeSession {
       case .hint: print(try revealHint(id))
       case .solution: print(try revealSolution(id))
       case .kubectl(let command): await runKubectl(command)
+      case .ssh(let node): logIn(node)
       case .check:
         if try await grade(id) { return 1 }
       case .answer(let text):
@@ -92,6 +93,20 @@ struct PracticeSession {
     ).run()
     print(result.output, terminator: result.output.hasSuffix("\n") || result.output.isEmpty ? "" : "\n")
     if let failure = result.failure { print("(\(failure))") }
+  }
+
+  private func logIn(_ node: String?) {
+    do {
+      let environment = ProcessInfo.processInfo.environment.merging(context.cluster.shellEnvironment) { _, lab in lab }
+      let login = try NodeLogin.find(kubeconfig: nil, context: nil, environment: environment)
+      guard let node else {
+        print(login.nodeNames.joined(separator: "\n"))
+        return
+      }
+      _ = try login.login(node)
+    } catch {
+      print("\(error)")
+    }
   }
 
   private func finish() async throws -> GradeReport {

@@ -8,6 +8,8 @@ final class InProcessSandbox {
   let sandbox: Sandbox
   let kubeconfigPath: String
   let cluster: LabCluster
+  /// Its nodes' trees and sockets, for `ssh NODE` at the practice prompt and node checks.
+  let nodes: SandboxNodeHosting?
 
   init(topology: String) throws {
     sandbox = try Sandbox(options: .init(topology: topology))
@@ -16,6 +18,7 @@ final class InProcessSandbox {
       kubeconfigPath = NSTemporaryDirectory() + "kubelab-sandbox-\(UUID().uuidString).kubeconfig"
       try sandbox.writeKubeconfig(to: kubeconfigPath)
       cluster = try LabCluster(kubeconfig: kubeconfigPath, context: nil)
+      nodes = try? SandboxNodeHosting(sandbox: sandbox, folder: SandboxNodeHosting.temporaryFolder(), temporary: true)
     } catch {
       sandbox.shutdown()
       throw error
@@ -23,6 +26,7 @@ final class InProcessSandbox {
   }
 
   func shutdown() {
+    nodes?.shutdown()
     sandbox.shutdown()
     try? FileManager.default.removeItem(atPath: kubeconfigPath)
   }

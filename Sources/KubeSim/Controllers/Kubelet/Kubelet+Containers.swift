@@ -98,7 +98,11 @@ extension Kubelet {
     _ container: inout ContainerRuntime, image: ImageCatalog.Image, spec: JSON, pod: JSON, now: Date
   ) {
     let words = { (field: String) in (spec[field]?.arrayValue ?? []).compactMap(\.stringValue) }
-    let process = ContainerProcess(image: image, command: words("command"), args: words("args"))
+    var process = ContainerProcess(image: image, command: words("command"), args: words("args"))
+    // A control-plane component whose manifest is broken exits at start with its error.
+    if let failure = cluster.controlPlane.failure(forPod: pod) {
+      process = ContainerProcess(output: failure + "\n", lifetime: 0, exitCode: 1)
+    }
     container.containerID =
       "containerd://" + (0..<4).map { _ in String(format: "%016llx", UInt64.random(in: 0...UInt64.max)) }.joined()
     if !process.output.isEmpty, let uid = pod[path: ["metadata", "uid"]]?.stringValue {
