@@ -59,7 +59,20 @@ let package = Package(
       ],
       resources: [.copy("Data")]
     ),
-    .target(name: "NodeTools", dependencies: ["KubeSim", "KubeModel"]),
+    .target(
+      name: "NodeTools",
+      dependencies: [
+        "KubeSim", "KubeModel", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+      ]
+    ),
+    .target(
+      name: "NodeHost",
+      dependencies: [
+        "KubeSim", "KubeModel", "Isolation", "NodeTools",
+        .product(name: "X509", package: "swift-certificates"),
+      ]
+    ),
     .target(name: "ContainerHost", dependencies: ["KubeSim", "KubeModel", "Isolation"]),
     .executableTarget(
       name: "kubelab",
@@ -69,8 +82,15 @@ let package = Package(
         "KubeSim",
         "LabKit",
         "ContainerHost",
+        "Isolation",
+        "NodeHost",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOWebSocket", package: "swift-nio"),
+      ],
+      resources: [.copy("Web/Page")]
     ),
     .executableTarget(
       name: "kubelab-benchmark",
@@ -78,6 +98,7 @@ let package = Package(
     ),
     .target(
       name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit", "ContainerHost"], path: "Tests/Support"),
+    .testTarget(name: "NodeHostTests", dependencies: ["NodeHost", "NodeTools", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
@@ -85,7 +106,14 @@ let package = Package(
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
     .testTarget(name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["KubeModel", "TestSupport"]),
+    .testTarget(
+      name: "NodeToolsTests",
+      dependencies: [
+        "NodeTools", "KubeSim", "KubeModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+      ]
+    ),
+    .testTarget(name: "CLITests", dependencies: ["KubeModel", "LabKit", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Sandbox benchmark: start-to-first-response time, GET throughput over one loopback connection,
-# each against a baseline measured in the same run, and the cost of the lazily read OpenAPI v3
-# documents. Prints figures; asserts nothing.
+# each against a baseline measured in the same run, the cost of the lazily read OpenAPI v3
+# documents, and GETs over 1 and 16 concurrent kept-alive connections. Prints figures; asserts
+# nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/scripts/install-dependencies"
-swift build --package-path "$root" -c release --product kubelab >&2
-kubelab="$root/.build/release/kubelab"
+# KUBELAB=<binary> measures that build instead (e.g. to compare a change with the build before it).
+if [ -z "${KUBELAB:-}" ]; then
+  "$root/scripts/install-dependencies"
+  swift build --package-path "$root" -c release --product kubelab >&2
+fi
+kubelab="${KUBELAB:-$root/.build/release/kubelab}"
 work="$(mktemp -d)"
 trap 'kill "${sandbox_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 requests="${REQUESTS:-2000}"
@@ -40,12 +44,20 @@ hyperfine --style none --warmup 1 --runs 5 --export-json "$work/get.json" \
 
 # 3. OpenAPI v3, read lazily: the first request for the largest document (api/v1) pays for reading
 # it, later ones are served from memory; a client without gzip also pays for decompressing it.
-openapi_url="$url$(curl -sf "$url/openapi/v3" | sed -n 's/.*"api\/v1":{"serverRelativeURL":"\([^"]*\)".*/\1/p')"
+# (A build without /openapi/v3 gets 404s here, reported as they are.)
+openapi_url="$url$(curl -sf "$url/openapi/v3" | sed -n 's/.*"api\/v1":{"serverRelativeURL":"\([^"]*\)".*/\1/p' || true)"
 for label in first-gzip again-gzip plain; do
   case "$label" in plain) encoding=identity ;; *) encoding=gzip ;; esac
-  curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download}\n" "$openapi_url"
+  curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download} %{http_code}\n" \
+    "$openapi_url"
 done > "$work/openapi.txt"
-# 4. Containers that run: `kubectl run busybox` to Running, and one `kubectl exec … -- true`
+# 4. Concurrent GETs: ApacheBench over kept-alive connections, one and then 16 at a time, with the
+#    load generator on the same cores. HTTP/1.0 keep-alive, which the sandbox answers as such.
+pod_url="$url/api/v1/namespaces/kube-system/pods/etcd-controlplane"
+ab -q -k -c 1 -n "$requests" "$pod_url" > "$work/ab-1.txt"
+ab -q -k -c 16 -n "$((requests * 8))" "$pod_url" > "$work/ab-16.txt"
+
+# 5. Containers that run: `kubectl run busybox` to Running, and one `kubectl exec … -- true`
 #    round trip next to a `kubectl get` of the same pod.
 export KUBECONFIG="$work/bench.kubeconfig" KUBECACHEDIR="$work/kubectl-cache"
 cat > "$work/run-once.sh" <<'SCRIPT'
@@ -64,7 +76,7 @@ hyperfine --style none --warmup 2 --runs 20 --export-json "$work/exec.json" \
   "kubectl get pod bench" "kubectl exec bench -- true" > /dev/null
 
 /usr/bin/python3 - "$work" "$requests" <<'PY'
-import json, sys
+import json, re, sys
 work, n = sys.argv[1], int(sys.argv[2])
 start = json.load(open(f"{work}/start.json"))["results"]
 gets = json.load(open(f"{work}/get.json"))["results"]
@@ -79,8 +91,14 @@ for label, result in zip(labels, gets):
     print(f"  {label:<34} {per*1e6:8.1f} us/request  {1/per:9.0f} req/s  ({per/base:.2f}x baseline)")
 print(f"  ({n} requests per run over one kept-alive connection, mean of 5 runs)")
 for line in open(f"{work}/openapi.txt"):
-    label, seconds, size = line.split()
-    print(f"  GET /openapi/v3/api/v1, {label:<12}           {float(seconds)*1000:8.1f} ms   ({int(size)//1024} KB)")
+    label, seconds, size, code = line.split()
+    print(f"  GET /openapi/v3/api/v1, {label:<12}           {float(seconds)*1000:8.1f} ms   ({int(size)//1024} KB, HTTP {code})")
+for connections in (1, 16):
+    text = open(f"{work}/ab-{connections}.txt").read()
+    rate = float(re.search(r"Requests per second:\s+([\d.]+)", text).group(1))
+    p99 = int(re.search(r"^\s+99%\s+(\d+)", text, re.M).group(1))
+    failed = int(re.search(r"Failed requests:\s+(\d+)", text).group(1))
+    print(f"  GET one pod, ab -k -c {connections:<2}                {rate:9.0f} req/s  p99 {p99} ms  ({failed} failed)")
 run = json.load(open(f"{work}/run.json"))["results"][0]["mean"]
 get, exe = (r["mean"] for r in json.load(open(f"{work}/exec.json"))["results"])
 print(f"  kubectl run busybox to Running (incl. the sandbox's 1 s pull step) {run*1000:8.1f} ms")

@@ -28,6 +28,8 @@ public struct Bubblewrap: Sendable, Equatable {
   public var mounts: [Mount] = []
   public var namespaces: Set<Namespace> = [.ipc, .pid, .uts]
   public var hostname: String?
+  /// Runs the command as uid and gid 0 of its user namespace (a node's root), which needs `.user`.
+  public var runAsRoot = false
   /// The container's environment; nothing is inherited from the caller.
   public var environment: [String: String] = [:]
   public var directory = "/"
@@ -46,6 +48,7 @@ public struct Bubblewrap: Sendable, Equatable {
       arguments += ["--unshare-\(namespace.rawValue)"]
     }
     if let hostname, namespaces.contains(.uts) { arguments += ["--hostname", hostname] }
+    if runAsRoot, namespaces.contains(.user) { arguments += ["--uid", "0", "--gid", "0"] }
     if newSession { arguments += ["--new-session"] }
     for mount in mounts {
       switch mount {

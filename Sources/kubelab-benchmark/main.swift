@@ -27,9 +27,9 @@ defer { try? FileManager.default.removeItem(atPath: folder) }
 let kubeconfig = folder + "/kubeconfig"
 try sandbox.writeKubeconfig(to: kubeconfig)
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
-  try body()
+  try await body()
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
@@ -44,9 +44,9 @@ guard let kubectl = Kubectl(version: "1.33", kubeconfig: kubeconfig) else {
   exit(2)
 }
 let kubectlArguments = ["get", "pod", "etcd-controlplane", "-n", "kube-system", "-o", "json"]
-try kubectl.run(kubectlArguments)
-let kubectlSeconds = try seconds {
-  for _ in 0..<processRequests { try kubectl.run(kubectlArguments) }
+try await kubectl.run(kubectlArguments)
+let kubectlSeconds = try await seconds {
+  for _ in 0..<processRequests { try await kubectl.run(kubectlArguments) }
 }
 
 // 3. One curl process per request, with the admin's certificate in files (removed afterwards).
@@ -61,8 +61,8 @@ let curlArguments = [
   "-sf", "-o", "/dev/null", "--cacert", folder + "/ca.pem", "--cert", folder + "/admin.pem", "--key",
   folder + "/admin-key.pem", sandbox.url + path,
 ]
-let curlSeconds = try seconds {
-  for _ in 0..<processRequests { _ = try ProcessRunner.run("/usr/bin/curl", curlArguments) }
+let curlSeconds = try await seconds {
+  for _ in 0..<processRequests { _ = try await ProcessRunner.run("/usr/bin/curl", curlArguments) }
 }
 
 let oursMS = ours.millisecondsPerRequest

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import NodeHost
 
 @main
 struct Kubelab: AsyncParsableCommand {
@@ -6,10 +8,17 @@ struct Kubelab: AsyncParsableCommand {
     commandName: "kubelab",
     abstract: "Hands-on Kubernetes practice labs, graded against a live cluster.",
     subcommands: [
-      PracticeCommand.self, LabsCommand.self, StartCommand.self, TasksCommand.self, ShowCommand.self,
+      PracticeCommand.self, WebCommand.self, LabsCommand.self, StartCommand.self, TasksCommand.self, ShowCommand.self,
       AnswerCommand.self, CheckCommand.self, HintCommand.self, SolutionCommand.self, StatusCommand.self,
       ResetCommand.self, StopCommand.self, LintCommand.self, TestCommand.self, NewCommand.self,
-      SandboxCommand.self, DoctorCommand.self,
+      SandboxCommand.self, SSHCommand.self, DoctorCommand.self,
     ]
   )
+
+  /// Inside a node shell this binary is also crictl, systemctl, etcdctl, …: called by one of those
+  /// names, it forwards the command to the sandbox instead of parsing kubelab's arguments.
+  static func main() async {
+    if let status = NodeControlClient.forwardIfCalledAsTool() { Foundation.exit(status) }
+    await main(nil)
+  }
 }

@@ -4,9 +4,10 @@ import Testing
 
 /// `kubelab doctor` against the sandbox: usable with its own kubeconfig, untrusted with another CA.
 @Suite struct DoctorCommandTests {
-  @Test func sandboxKubeconfigIsUsable() throws {
+  @Test func sandboxKubeconfigIsUsable() async throws {
     let sandbox = try sharedSandbox.get()
-    let output = try ProcessRunner.run(try BuiltProducts.kubelab(), ["doctor", "--kubeconfig", sandbox.kubeconfig])
+    let output = try await ProcessRunner.run(
+      try BuiltProducts.kubelab(), ["doctor", "--kubeconfig", sandbox.kubeconfig])
     #expect(output.status == 0, "\(output.stderr)")
     let lines = output.stdout.split(separator: "\n").map { $0.split(separator: ":", maxSplits: 1) }
     let fields = Dictionary(
@@ -18,11 +19,12 @@ import Testing
     #expect(fields["authentication"]?.hasPrefix("client certificate") == true)
     #expect(fields["may list pods"] == "yes")
     #expect(fields["may create namespaces"] == "yes")
+    #expect(fields["node shells"] == "available (/usr/bin/bwrap)")
     #expect(output.stdout.hasSuffix("The cluster is usable.\n"))
     #expect(!output.stdout.contains("PRIVATE KEY"))
   }
 
-  @Test func anotherCertificateAuthorityIsNotTrusted() throws {
+  @Test func anotherCertificateAuthorityIsNotTrusted() async throws {
     let sandbox = try sharedSandbox.get()
     let other = try SandboxProcess()
     defer { _ = other.stop() }
@@ -30,7 +32,7 @@ import Testing
     let config = try String(contentsOfFile: sandbox.kubeconfig, encoding: .utf8)
       .replacingOccurrences(of: try caData(of: sandbox.kubeconfig), with: otherCA)
     let path = try temporaryFile(named: "kubeconfig", contents: config)
-    let output = try ProcessRunner.run(try BuiltProducts.kubelab(), ["doctor", "--kubeconfig", path])
+    let output = try await ProcessRunner.run(try BuiltProducts.kubelab(), ["doctor", "--kubeconfig", path])
     #expect(output.status == 1)
     let problem = output.stderr.split(separator: "\n")
     #expect(problem.count == 1)

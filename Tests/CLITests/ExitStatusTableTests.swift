@@ -60,6 +60,11 @@ import Testing
     Row(error: "no sandbox running", status: 64, message: "no sandbox is running") { _ in
       ["tasks", "--sandbox"]
     },
+    Row(
+      error: "`web` cannot listen on its address and port", status: 64, message: "cannot listen on 127.0.0.1:"
+    ) {
+      ["web", "--port", String($0.busyPort), "--labs", $0.library]
+    },
     Row(error: "a missing argument found when the command runs", status: 64, message: "give the answer after the task")
     {
       ["answer", "one", " ", "--kubeconfig", $0.kubeconfig]

@@ -32,68 +32,68 @@ import Testing
 
   @Test(arguments: testedKubectlVersions)
   func createScaleRollOutAndUndo(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let created = try kubectl("create deployment web --image=nginx --replicas=3 -n \(namespace)")
+    let (kubectl, namespace) = try await kubectl(version)
+    let created = try await kubectl("create deployment web --image=nginx --replicas=3 -n \(namespace)")
     #expect(created.status == 0, "\(created.stderr)")
     let three = try await poll(kubectl, podLines(namespace)) { allRunning($0, count: 3, image: "nginx") }
     #expect(allRunning(three, count: 3, image: "nginx"), "\(three)")
 
-    let scaled = try kubectl("scale deployment web --replicas=5 -n \(namespace)")
+    let scaled = try await kubectl("scale deployment web --replicas=5 -n \(namespace)")
     #expect(scaled.status == 0, "\(scaled.stderr)")
     let five = try await poll(kubectl, podLines(namespace)) { allRunning($0, count: 5, image: "nginx") }
     #expect(allRunning(five, count: 5, image: "nginx"), "\(five)")
 
-    let updated = try kubectl("set image deployment/web nginx=nginx:1.27 -n \(namespace)")
+    let updated = try await kubectl("set image deployment/web nginx=nginx:1.27 -n \(namespace)")
     #expect(updated.status == 0, "\(updated.stderr)")
-    let rolled = try kubectl.run(
+    let rolled = try await kubectl.run(
       ["rollout", "status", "deployment/web", "-n", namespace, "--timeout=60s"], timeout: 90)
     #expect(rolled.status == 0, "\(rolled.stderr)")
     #expect(rolled.stdout.contains("deployment \"web\" successfully rolled out"), "\(rolled.stdout)")
     let newImage = try await poll(kubectl, podLines(namespace)) { allRunning($0, count: 5, image: "nginx:1.27") }
     #expect(allRunning(newImage, count: 5, image: "nginx:1.27"), "\(newImage)")
 
-    let history = try kubectl("rollout history deployment/web -n \(namespace)")
+    let history = try await kubectl("rollout history deployment/web -n \(namespace)")
     #expect(history.status == 0, "\(history.stderr)")
     let revisions = history.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }
     #expect(revisions.contains("1") && revisions.contains("2"), "\(history.stdout)")
 
-    let undone = try kubectl("rollout undo deployment/web -n \(namespace)")
+    let undone = try await kubectl("rollout undo deployment/web -n \(namespace)")
     #expect(undone.status == 0, "\(undone.stderr)")
-    let back = try kubectl.run(
+    let back = try await kubectl.run(
       ["rollout", "status", "deployment/web", "-n", namespace, "--timeout=60s"], timeout: 90)
     #expect(back.status == 0, "\(back.stderr)")
     let restored = try await poll(kubectl, podLines(namespace)) { allRunning($0, count: 5, image: "nginx") }
     #expect(allRunning(restored, count: 5, image: "nginx"), "\(restored)")
-    let later = try kubectl("rollout history deployment/web -n \(namespace)")
+    let later = try await kubectl("rollout history deployment/web -n \(namespace)")
     let laterRevisions = later.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }
     #expect(
       laterRevisions.contains("2") && laterRevisions.contains("3"), "the undone template is revision 3: \(later.stdout)"
     )
-    let sets = try kubectl("get replicasets -n \(namespace) --no-headers")
+    let sets = try await kubectl("get replicasets -n \(namespace) --no-headers")
     #expect(sets.stdout.split(separator: "\n").count == 2, "the old template's set is reused: \(sets.stdout)")
   }
 
   @Test(arguments: testedKubectlVersions)
   func aDeletedPodComesBackAndTheDeploymentTakesItsPodsAlong(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    try kubectl("create deployment web --image=nginx --replicas=2 -n \(namespace)")
+    let (kubectl, namespace) = try await kubectl(version)
+    try await kubectl("create deployment web --image=nginx --replicas=2 -n \(namespace)")
     let two = try await poll(kubectl, podLines(namespace)) { allRunning($0, count: 2, image: "nginx") }
     #expect(allRunning(two, count: 2, image: "nginx"), "\(two)")
     let victim = String(try #require(lines(two).first?.first))
-    let deleted = try kubectl.run(["delete", "pod", victim, "-n", namespace], timeout: 60)
+    let deleted = try await kubectl.run(["delete", "pod", victim, "-n", namespace], timeout: 60)
     #expect(deleted.status == 0, "\(deleted.stderr)")
     let replaced = try await poll(kubectl, podLines(namespace)) {
       allRunning($0, count: 2, image: "nginx") && !$0.contains(victim)
     }
     #expect(allRunning(replaced, count: 2, image: "nginx") && !replaced.contains(victim), "\(replaced)")
-    let described = try kubectl("describe replicaset -n \(namespace)")
+    let described = try await kubectl("describe replicaset -n \(namespace)")
     #expect(described.stdout.contains("SuccessfulCreate"), "\(described.stdout)")
-    let deployment = try kubectl("describe deployment web -n \(namespace)")
+    let deployment = try await kubectl("describe deployment web -n \(namespace)")
     #expect(deployment.stdout.contains("ScalingReplicaSet"), "\(deployment.stdout)")
     #expect(deployment.stdout.contains("Scaled up replica set web-"), "\(deployment.stdout)")
     #expect(deployment.stdout.contains("MinimumReplicasAvailable"), "\(deployment.stdout)")
 
-    let removed = try kubectl.run(["delete", "deployment", "web", "-n", namespace], timeout: 60)
+    let removed = try await kubectl.run(["delete", "deployment", "web", "-n", namespace], timeout: 60)
     #expect(removed.status == 0, "\(removed.stderr)")
     let empty = try await poll(kubectl, ["get", "replicasets,pods", "-n", namespace, "-o", "name"]) { $0.isEmpty }
     #expect(empty.isEmpty, "left behind: \(empty)")

@@ -8,9 +8,9 @@ import Testing
   static let versions = ["1.31", "1.33"]
 
   @Test(arguments: versions)
-  func deploymentStrategy(version: String) throws {
-    let (kubectl, _) = try kubectl(version)
-    let output = try kubectl("explain deploy.spec.strategy")
+  func deploymentStrategy(version: String) async throws {
+    let (kubectl, _) = try await kubectl(version)
+    let output = try await kubectl("explain deploy.spec.strategy")
     #expect(output.status == 0, "\(output.stderr)")
     #expect(
       output.stdout == """
@@ -47,9 +47,9 @@ import Testing
   }
 
   @Test(arguments: versions)
-  func containersRecursive(version: String) throws {
-    let (kubectl, _) = try kubectl(version)
-    let output = try kubectl("explain pod.spec.containers --recursive")
+  func containersRecursive(version: String) async throws {
+    let (kubectl, _) = try await kubectl(version)
+    let output = try await kubectl("explain pod.spec.containers --recursive")
     #expect(output.status == 0, "\(output.stderr)")
     let text = output.stdout
     #expect(text.hasPrefix("KIND:       Pod\nVERSION:    v1\n\nFIELD: containers <[]Container>\n\n"))
@@ -74,23 +74,23 @@ import Testing
   /// The library's hints send learners to `kubectl explain <kind>` for the apiVersion
   /// (pods-yaml, replicasets, deployments): its header has the group and version.
   @Test(arguments: versions)
-  func kindHeaderGivesGroupAndVersion(version: String) throws {
-    let (kubectl, _) = try kubectl(version)
-    let pod = try kubectl("explain pod")
+  func kindHeaderGivesGroupAndVersion(version: String) async throws {
+    let (kubectl, _) = try await kubectl(version)
+    let pod = try await kubectl("explain pod")
     #expect(pod.status == 0, "\(pod.stderr)")
     #expect(pod.stdout.hasPrefix("KIND:       Pod\nVERSION:    v1\n\nDESCRIPTION:\n"))
     #expect(pod.stdout.contains("FIELDS:\n  apiVersion\t<string>\n"))
     #expect(pod.stdout.contains("  spec\t<PodSpec>\n"))
     for (kind, name) in [("deployment", "Deployment"), ("replicaset", "ReplicaSet")] {
-      let output = try kubectl("explain \(kind)")
+      let output = try await kubectl("explain \(kind)")
       #expect(output.status == 0, "\(output.stderr)")
       #expect(output.stdout.hasPrefix("GROUP:      apps\nKIND:       \(name)\nVERSION:    v1\n\n"))
     }
   }
 
-  @Test func unknownFieldIsReportedAsOnARealCluster() throws {
-    let (kubectl, _) = try kubectl("1.33")
-    let output = try kubectl("explain pod.spec.nosuchfield")
+  @Test func unknownFieldIsReportedAsOnARealCluster() async throws {
+    let (kubectl, _) = try await kubectl("1.33")
+    let output = try await kubectl("explain pod.spec.nosuchfield")
     #expect(output.status != 0)
     #expect(output.stderr.contains("field \"nosuchfield\" does not exist"), "\(output.stderr)")
   }

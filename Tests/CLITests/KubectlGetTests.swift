@@ -5,9 +5,9 @@ import Testing
 /// `kubectl get` against a running `kubelab sandbox`: the Table columns kubectl prints.
 @Suite struct KubectlGetTests {
   @Test(arguments: testedKubectlVersions)
-  func kubeSystemPods(version: String) throws {
-    let (kubectl, _) = try kubectl(version)
-    let output = try kubectl("get pods -n kube-system")
+  func kubeSystemPods(version: String) async throws {
+    let (kubectl, _) = try await kubectl(version)
+    let output = try await kubectl("get pods -n kube-system")
     #expect(output.status == 0, "\(output.stderr)")
     let lines = output.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
     #expect(lines.first == ["NAME", "READY", "STATUS", "RESTARTS", "AGE"])
@@ -23,9 +23,9 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func allNamespacesHaveANamespaceColumn(version: String) throws {
-    let (kubectl, _) = try kubectl(version)
-    let output = try kubectl("get pods -A")
+  func allNamespacesHaveANamespaceColumn(version: String) async throws {
+    let (kubectl, _) = try await kubectl(version)
+    let output = try await kubectl("get pods -A")
     #expect(output.status == 0, "\(output.stderr)")
     let rows = output.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
     #expect(rows.first == ["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE"])
@@ -34,9 +34,9 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func nodesWide(version: String) throws {
-    let (kubectl, _) = try kubectl(version)
-    let output = try kubectl("get nodes -o wide")
+  func nodesWide(version: String) async throws {
+    let (kubectl, _) = try await kubectl(version)
+    let output = try await kubectl("get nodes -o wide")
     #expect(output.status == 0, "\(output.stderr)")
     let lines = output.stdout.split(separator: "\n")
     #expect(
@@ -51,17 +51,17 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func missingPodIsNotFound(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let output = try kubectl("get pod missing -n \(namespace)")
+  func missingPodIsNotFound(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
+    let output = try await kubectl("get pod missing -n \(namespace)")
     #expect(output.status == 1)
     #expect(output.stderr == "Error from server (NotFound): pods \"missing\" not found\n")
   }
 
   @Test(arguments: testedKubectlVersions)
-  func emptyNamespaceSaysNoResources(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let output = try kubectl("get pods -n \(namespace)")
+  func emptyNamespaceSaysNoResources(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
+    let output = try await kubectl("get pods -n \(namespace)")
     #expect(output.status == 0)
     #expect(output.stdout == "")
     #expect(output.stderr == "No resources found in \(namespace) namespace.\n")

@@ -7,13 +7,19 @@ import Testing
 @Suite struct KubectlImperativeCommandTests {
   @Test(arguments: testedKubectlVersions)
   func getWatchStreamsANewPod(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    async let watched = kubectl.runAsync(
-      ["get", "pods", "-n", namespace, "-w", "--request-timeout=8s"], timeout: 30)
-    try await Task.sleep(for: .seconds(2))
-    let created = try kubectl("run streamed --image=nginx -n \(namespace)")
+    let (kubectl, namespace) = try await kubectl(version)
+    #expect(try await kubectl("run first --image=nginx -n \(namespace)").status == 0)
+    let watch = try kubectl.start(["get", "pods", "-n", namespace, "-w"])
+    // kubectl watches from the resourceVersion of the list it prints first: once that list is out,
+    // no later change can be missed.
+    let listed = try await watch.waitForOutput { $0.stdout.contains("first ") }
+    #expect(listed.stdout.contains("first "), "\(listed.stderr)")
+    let created = try await kubectl("run streamed --image=nginx -n \(namespace)")
     #expect(created.status == 0, "\(created.stderr)")
-    let output = try await watched
+    _ = try await watch.waitForOutput {
+      $0.stdout.split(separator: "\n").contains { $0.hasPrefix("streamed ") && $0.contains("Running") }
+    }
+    let output = try await watch.stop()
     let rows = output.stdout.split(separator: "\n").filter { $0.hasPrefix("streamed ") }
     #expect(rows.count >= 2, "the watch streams the pod as it changes: \(output.stdout) \(output.stderr)")
     #expect(rows.contains { $0.contains("Running") }, "\(output.stdout)")
@@ -21,10 +27,10 @@ import Testing
 
   @Test(arguments: testedKubectlVersions)
   func editChangesTheObjectThroughTheEditor(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let created = try kubectl("create deployment web --image=nginx --replicas=1 -n \(namespace)")
+    let (kubectl, namespace) = try await kubectl(version)
+    let created = try await kubectl("create deployment web --image=nginx --replicas=1 -n \(namespace)")
     #expect(created.status == 0, "\(created.stderr)")
-    let edited = try kubectl.run(
+    let edited = try await kubectl.run(
       ["edit", "deployment", "web", "-n", namespace],
       environment: ["KUBE_EDITOR": "sed -i 's/^  replicas: 1$/  replicas: 2/'"])
     #expect(edited.status == 0, "\(edited.stderr)")
@@ -36,10 +42,10 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func topAnswersThatTheMetricsAPIIsMissing(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func topAnswersThatTheMetricsAPIIsMissing(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     for command in ["top nodes", "top pods -n \(namespace)"] {
-      let top = try kubectl(command)
+      let top = try await kubectl(command)
       #expect(top.status == 1, "\(command): \(top.stdout)")
       #expect(top.stderr == "error: Metrics API not available\n", "\(command)")
     }

@@ -33,14 +33,15 @@ import Testing
 
   @Test(arguments: testedKubectlVersions)
   func initContainerStatesShowInGetPods(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
+    let (kubectl, namespace) = try await kubectl(version)
     let manifests = [
       Self.pod("waiting", initContainers: [("busybox", "sleep, \"3600\"")]),
       Self.pod("second", initContainers: [("busybox", "echo, done"), ("busybox", "sleep, \"3600\"")]),
       Self.pod("unknown", initContainers: [("busybox123", "echo, hi")]),
       Self.pod("done", initContainers: [("busybox", "echo, one"), ("busybox", "sleep, \"2\"")]),
     ]
-    let applied = try kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifests.joined(separator: "\n---\n"))
+    let applied = try await kubectl.run(
+      ["apply", "-n", namespace, "-f", "-"], input: manifests.joined(separator: "\n---\n"))
     #expect(applied.status == 0, "\(applied.stderr)")
     let expected = ["waiting": "Init:0/1", "second": "Init:1/2", "done": "Running"]
     let table = try await kubectl.poll(["get", "pods", "-n", namespace, "--no-headers"]) { table in
@@ -52,17 +53,17 @@ import Testing
     for (pod, status) in expected { #expect(statuses[pod] == status, "\(table)") }
     #expect(["Init:ErrImagePull", "Init:ImagePullBackOff"].contains(statuses["unknown"] ?? ""), "\(table)")
 
-    let reasons = try kubectl.run([
+    let reasons = try await kubectl.run([
       "get", "pod", "done", "-n", namespace, "-o",
       "jsonpath={.status.initContainerStatuses[*].state.terminated.reason}",
     ])
     #expect(reasons.stdout == "Completed Completed")
-    let initialized = try kubectl.run([
+    let initialized = try await kubectl.run([
       "get", "pod", "second", "-n", namespace, "-o",
       "jsonpath={.status.conditions[?(@.type==\"Initialized\")].reason} {.status.phase}",
     ])
     #expect(initialized.stdout == "ContainersNotInitialized Pending")
-    let described = try kubectl.run(["describe", "pod", "done", "-n", namespace]).stdout
+    let described = try await kubectl.run(["describe", "pod", "done", "-n", namespace]).stdout
     #expect(described.contains("Init Containers:"), "\(described)")
     #expect(described.contains("Started container init1"), "\(described)")
   }

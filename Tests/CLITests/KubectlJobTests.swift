@@ -15,32 +15,32 @@ import Testing
       ["get", "job", job, "-n", namespace, "-o", "jsonpath={.status.conditions[?(@.type==\"\(type)\")].status}"],
       seconds: 60
     ) { $0 == "True" }
-    return try kubectl.run(
+    return try await kubectl.run(
       ["wait", "--for=condition=\(condition)", "job/\(job)", "-n", namespace, "--timeout=10s"], timeout: 30)
   }
 
   @Test(arguments: testedKubectlVersions)
   func aJobRunsItsPodToCompletion(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let created = try kubectl("create job hello --image=busybox -n \(namespace) -- echo hi")
+    let (kubectl, namespace) = try await kubectl(version)
+    let created = try await kubectl("create job hello --image=busybox -n \(namespace) -- echo hi")
     #expect(created.status == 0, "\(created.stderr)")
     let waited = try await wait(kubectl, "complete", "hello", namespace)
     #expect(waited.status == 0, "\(waited.stderr)")
     #expect(waited.stdout == "job.batch/hello condition met\n", "\(waited.stdout)")
-    let row = try kubectl("get jobs hello -n \(namespace) --no-headers").stdout
+    let row = try await kubectl("get jobs hello -n \(namespace) --no-headers").stdout
     #expect(row.contains("1/1"), "\(row)")
     if version != "1.27" { #expect(row.contains("Complete"), "\(row)") }
-    let pods = try kubectl("get pods -l job-name=hello -n \(namespace) --no-headers").stdout
+    let pods = try await kubectl("get pods -l job-name=hello -n \(namespace) --no-headers").stdout
     let lines = pods.split(separator: "\n")
     #expect(lines.count == 1 && pods.contains("Completed"), "\(pods)")
-    let owner = try kubectl.run([
+    let owner = try await kubectl.run([
       "get", "pods", "-l", "batch.kubernetes.io/job-name=hello", "-n", namespace, "-o",
       "jsonpath={.items[0].metadata.ownerReferences[0].kind}/{.items[0].metadata.ownerReferences[0].name}",
     ]).stdout
     #expect(owner == "Job/hello")
-    let logs = try kubectl("logs job/hello -n \(namespace)")
+    let logs = try await kubectl("logs job/hello -n \(namespace)")
     #expect(logs.stdout == "hi\n", "\(logs.stdout)\(logs.stderr)")
-    let status = try kubectl.run([
+    let status = try await kubectl.run([
       "get", "job", "hello", "-n", namespace, "-o",
       "jsonpath={.status.succeeded} {.status.ready} {.status.startTime!=''} {.status.completionTime}",
     ]).stdout
@@ -49,7 +49,7 @@ import Testing
 
   @Test(arguments: testedKubectlVersions)
   func parallelPodsAddUpToTheCompletions(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
+    let (kubectl, namespace) = try await kubectl(version)
     let manifest = """
       apiVersion: batch/v1
       kind: Job
@@ -62,7 +62,7 @@ import Testing
             restartPolicy: Never
             containers: [{name: work, image: busybox, command: [sh, -c, "sleep 1"]}]
       """
-    let applied = try kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
+    let applied = try await kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
     #expect(applied.status == 0, "\(applied.stderr)")
     let running = try await kubectl.poll(["get", "job", "batch", "-n", namespace, "-o", "jsonpath={.status.active}"]) {
       $0 == "2"
@@ -70,15 +70,15 @@ import Testing
     #expect(running == "2", "parallelism caps the active pods")
     let waited = try await wait(kubectl, "complete", "batch", namespace)
     #expect(waited.status == 0, "\(waited.stderr)")
-    let row = try kubectl("get jobs batch -n \(namespace) --no-headers").stdout
+    let row = try await kubectl("get jobs batch -n \(namespace) --no-headers").stdout
     #expect(row.contains("3/3"), "\(row)")
-    let pods = try kubectl("get pods -l job-name=batch -n \(namespace) -o name").stdout
+    let pods = try await kubectl("get pods -l job-name=batch -n \(namespace) -o name").stdout
     #expect(pods.split(separator: "\n").count == 3, "\(pods)")
   }
 
   @Test(arguments: testedKubectlVersions)
   func aFailingJobStopsAtItsBackoffLimit(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
+    let (kubectl, namespace) = try await kubectl(version)
     let manifest = """
       apiVersion: batch/v1
       kind: Job
@@ -90,31 +90,31 @@ import Testing
             restartPolicy: Never
             containers: [{name: work, image: busybox, command: [sh, -c, "exit 1"]}]
       """
-    let applied = try kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
+    let applied = try await kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
     #expect(applied.status == 0, "\(applied.stderr)")
     let waited = try await wait(kubectl, "failed", "broken", namespace)
     #expect(waited.status == 0, "\(waited.stderr)")
-    let status = try kubectl.run([
+    let status = try await kubectl.run([
       "get", "job", "broken", "-n", namespace, "-o",
       "jsonpath={.status.failed} {.status.conditions[?(@.type==\"Failed\")].reason}",
     ]).stdout
     #expect(status == "2 BackoffLimitExceeded", "\(status)")
-    let pods = try kubectl("get pods -l job-name=broken -n \(namespace) --no-headers").stdout
+    let pods = try await kubectl("get pods -l job-name=broken -n \(namespace) --no-headers").stdout
     #expect(pods.split(separator: "\n").count == 2 && pods.contains("Error"), "\(pods)")
     if version != "1.27" {
-      let row = try kubectl("get jobs broken -n \(namespace) --no-headers").stdout
+      let row = try await kubectl("get jobs broken -n \(namespace) --no-headers").stdout
       #expect(row.contains("Failed") && row.contains("0/1"), "\(row)")
     }
   }
 
   @Test(arguments: testedKubectlVersions)
   func aCronJobStartsJobsOnItsSchedule(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let created = try kubectl.run([
+    let (kubectl, namespace) = try await kubectl(version)
+    let created = try await kubectl.run([
       "create", "cronjob", "tick", "--image=busybox", "--schedule=* * * * *", "-n", namespace, "--", "echo", "tick",
     ])
     #expect(created.status == 0, "\(created.stderr)")
-    let manual = try kubectl("create job manual --from=cronjob/tick -n \(namespace)")
+    let manual = try await kubectl("create job manual --from=cronjob/tick -n \(namespace)")
     #expect(manual.status == 0, "\(manual.stderr)")
     #expect(try await wait(kubectl, "complete", "manual", namespace).status == 0)
     // The next minute boundary comes within 60 seconds.
@@ -125,7 +125,7 @@ import Testing
     let minutes = try #require(Int(name.dropFirst("tick-".count)))
     #expect(abs(Double(minutes * 60) - Date().timeIntervalSince1970) < 300, "\(name) names the scheduled minute")
     #expect(try await wait(kubectl, "complete", String(name), namespace).status == 0)
-    let cronJob = try kubectl.run([
+    let cronJob = try await kubectl.run([
       "get", "cronjob", "tick", "-n", namespace, "-o",
       "jsonpath={.status.lastScheduleTime} {.status.lastSuccessfulTime}",
     ]).stdout
@@ -133,15 +133,15 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func aMalformedScheduleIsRejected(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let refused = try kubectl.run([
+  func aMalformedScheduleIsRejected(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
+    let refused = try await kubectl.run([
       "create", "cronjob", "bad", "--image=busybox", "--schedule=* * *", "-n", namespace,
     ])
     #expect(refused.status != 0)
     #expect(
       refused.stderr.contains("spec.schedule: Invalid value: \"* * *\": expected exactly 5 fields, found 3"),
       "\(refused.stderr)")
-    #expect(try kubectl("get cronjobs -n \(namespace) -o name").stdout.isEmpty)
+    #expect(try await kubectl("get cronjobs -n \(namespace) -o name").stdout.isEmpty)
   }
 }

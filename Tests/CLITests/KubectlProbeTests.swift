@@ -40,14 +40,14 @@ import Testing
 
   @Test(arguments: testedKubectlVersions)
   func probesDecideReadinessAndRestarts(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let applied = try kubectl.run(["apply", "-n", namespace, "-f", "-"], input: Self.manifest)
+    let (kubectl, namespace) = try await kubectl(version)
+    let applied = try await kubectl.run(["apply", "-n", namespace, "-f", "-"], input: Self.manifest)
     #expect(applied.status == 0, "\(applied.stderr)")
-    let waited = try kubectl.run(
+    let waited = try await kubectl.run(
       ["wait", "--for=condition=Ready", "pod/healthy", "-n", namespace, "--timeout=30s"], timeout: 40)
     #expect(waited.status == 0, "\(waited.stderr)")
     // The API server's probe defaults show in describe.
-    let healthy = try kubectl.run(["describe", "pod", "healthy", "-n", namespace]).stdout
+    let healthy = try await kubectl.run(["describe", "pod", "healthy", "-n", namespace]).stdout
     #expect(
       healthy.contains("http-get http://:http/ delay=5s timeout=1s period=10s #success=1 #failure=3"), "\(healthy)")
     #expect(healthy.contains("tcp-socket :80 delay=0s timeout=1s period=10s #success=1 #failure=3"), "\(healthy)")
@@ -58,7 +58,7 @@ import Testing
     #expect(described.contains("Unhealthy"), "\(described)")
     #expect(described.contains("Readiness probe failed: dial tcp 10.244.0."), "\(described)")
     #expect(described.contains(":8080: connect: connection refused"), "\(described)")
-    let row = try kubectl.run(["get", "pod", "unready", "-n", namespace, "--no-headers"]).stdout
+    let row = try await kubectl.run(["get", "pod", "unready", "-n", namespace, "--no-headers"]).stdout
     #expect(row.split(separator: " ").prefix(3) == ["unready", "0/1", "Running"], "\(row)")
 
     let killed = try await kubectl.poll(["describe", "pod", "unlive", "-n", namespace]) {

@@ -38,8 +38,8 @@ import Testing
 
   @Test(arguments: testedKubectlVersions)
   func podsComeUpInOrderAndScaleDownFromTheTop(version: String) async throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let applied = try kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
+    let (kubectl, namespace) = try await kubectl(version)
+    let applied = try await kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
     #expect(applied.status == 0, "\(applied.stderr)")
     let query = ["get", "pods", "-l", "app=db", "-n", namespace] + podLines
     let output = try await kubectl.poll(query, seconds: 60) { output in
@@ -62,20 +62,20 @@ import Testing
       "get", "endpoints", "db", "-n", namespace, "-o", "jsonpath={.subsets[*].addresses[*].hostname}",
     ]) { $0.split(separator: " ").count == 3 }
     #expect(Set(hostnames.split(separator: " ")) == ["db-0", "db-1", "db-2"], "the headless service names its pods")
-    let rolled = try kubectl.run(
+    let rolled = try await kubectl.run(
       ["rollout", "status", "statefulset/db", "-n", namespace, "--timeout=10s"], timeout: 30)
     #expect(rolled.status == 0, "\(rolled.stdout)\(rolled.stderr)")
 
-    try kubectl("scale statefulset db --replicas=1 -n \(namespace)")
+    try await kubectl("scale statefulset db --replicas=1 -n \(namespace)")
     let one = try await kubectl.poll(["get", "pods", "-l", "app=db", "-n", namespace, "-o", "name"], seconds: 60) {
       $0 == "pod/db-0\n"
     }
     #expect(one == "pod/db-0\n", "\(one)")
-    let claims = try kubectl("get pvc -n \(namespace) -o name").stdout
+    let claims = try await kubectl("get pvc -n \(namespace) -o name").stdout
     #expect(
       claims == "persistentvolumeclaim/data-db-0\npersistentvolumeclaim/data-db-1\npersistentvolumeclaim/data-db-2\n",
       "each ordinal got its claim, and a scale down keeps them: \(claims)")
-    let mounted = try kubectl.run([
+    let mounted = try await kubectl.run([
       "get", "pod", "db-0", "-n", namespace, "-o",
       "jsonpath={.spec.volumes[?(@.name==\"data\")].persistentVolumeClaim.claimName}",
     ]).stdout

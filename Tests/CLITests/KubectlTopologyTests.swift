@@ -34,13 +34,13 @@ import Testing
   func twoNodeDaemonSetsAvoidTheTaintedControlPlaneUnlessTolerated(version: String) async throws {
     let (sandbox, kubectl) = try sandbox("kubeadm-2node", version)
     defer { _ = sandbox.stop() }
-    let nodes = try kubectl.run(["get", "nodes", "--no-headers"]).stdout
+    let nodes = try await kubectl.run(["get", "nodes", "--no-headers"]).stdout
     #expect(Self.firstColumns(nodes, 3) == ["controlplane Ready control-plane", "node01 Ready <none>"], "\(nodes)")
-    let system = try kubectl.run(["get", "pods", "-n", "kube-system", "-o", "wide", "--no-headers"]).stdout
+    let system = try await kubectl.run(["get", "pods", "-n", "kube-system", "-o", "wide", "--no-headers"]).stdout
     #expect(system.split(separator: "\n").filter { $0.hasPrefix("kube-proxy-") && $0.contains("node01") }.count == 1)
 
     for (name, tolerating) in [("workers", false), ("everywhere", true)] {
-      let created = try kubectl.run(
+      let created = try await kubectl.run(
         ["apply", "-f", "-"], input: Self.daemonSet(name, toleratingControlPlane: tolerating))
       #expect(created.status == 0, "\(created.stderr)")
     }
@@ -53,14 +53,14 @@ import Testing
         ], seconds: 60
       ) { $0.split(separator: "\n").sorted() == nodes.map { "\($0) Running" } }
       let running = placed.split(separator: "\n").sorted() == nodes.map { "\($0) Running" }
-      let described = running ? "" : try kubectl.run(["describe", "pods", "-l", "app=\(name)"]).stdout
+      let described = running ? "" : try await kubectl.run(["describe", "pods", "-l", "app=\(name)"]).stdout
       #expect(running, "\(name): \(placed)\n\(described)")
       let status = try await kubectl.poll(
         ["get", "daemonset", name, "-o", "jsonpath={.status.desiredNumberScheduled} {.status.numberReady}"]
       ) { $0 == "\(nodes.count) \(nodes.count)" }
       #expect(status == "\(nodes.count) \(nodes.count)", "\(name): \(status)")
     }
-    let pod = try kubectl.run(
+    let pod = try await kubectl.run(
       [
         "get", "pods", "-l", "app=workers", "-o",
         "jsonpath={.items[0].metadata.generateName} "
@@ -71,11 +71,11 @@ import Testing
     ).stdout
     #expect(pod == "workers- DaemonSet node01", "\(pod)")
 
-    try kubectl("run picky --image=nginx --overrides={\"spec\":{\"nodeSelector\":{\"disk\":\"ssd\"}}}")
+    try await kubectl("run picky --image=nginx --overrides={\"spec\":{\"nodeSelector\":{\"disk\":\"ssd\"}}}")
     let described = try await kubectl.poll(["describe", "pod", "picky"]) { $0.contains("FailedScheduling") }
     #expect(described.contains("FailedScheduling"), "\(described)")
     #expect(described.contains("0/2 nodes are available"), "\(described)")
-    let phase = try kubectl.run(["get", "pod", "picky", "-o", "jsonpath={.status.phase}"]).stdout
+    let phase = try await kubectl.run(["get", "pod", "picky", "-o", "jsonpath={.status.phase}"]).stdout
     #expect(phase == "Pending")
   }
 
@@ -83,13 +83,13 @@ import Testing
   func haRunsAStackedEtcdOnEachControlPlane(version: String) async throws {
     let (sandbox, kubectl) = try sandbox("kubeadm-ha", version)
     defer { _ = sandbox.stop() }
-    let nodes = try kubectl.run(["get", "nodes", "--no-headers"]).stdout
+    let nodes = try await kubectl.run(["get", "nodes", "--no-headers"]).stdout
     #expect(
       Self.firstColumns(nodes, 3) == [
         "controlplane Ready control-plane", "controlplane02 Ready control-plane", "controlplane03 Ready control-plane",
         "node01 Ready <none>", "node02 Ready <none>",
       ], "\(nodes)")
-    let pods = try kubectl.run(["get", "pods", "-n", "kube-system", "-o", "wide", "--no-headers"]).stdout
+    let pods = try await kubectl.run(["get", "pods", "-n", "kube-system", "-o", "wide", "--no-headers"]).stdout
     let etcd = pods.split(separator: "\n").filter { $0.hasPrefix("etcd-") }.map {
       $0.split(separator: " ", omittingEmptySubsequences: true)
     }

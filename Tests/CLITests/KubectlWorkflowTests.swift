@@ -28,39 +28,39 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func labelThenSelect(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
-    try kubectl("run one --image=nginx -n \(namespace)")
-    try kubectl("run two --image=redis -n \(namespace)")
-    let label = try kubectl("label pod one tier=frontend -n \(namespace)")
+  func labelThenSelect(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
+    try await kubectl("run one --image=nginx -n \(namespace)")
+    try await kubectl("run two --image=redis -n \(namespace)")
+    let label = try await kubectl("label pod one tier=frontend -n \(namespace)")
     #expect(label.stdout == "pod/one labeled\n", "\(label.stderr)")
-    let selected = try kubectl.run(["get", "pods", "-n", namespace, "-l", "tier=frontend", "-o", "name"])
+    let selected = try await kubectl.run(["get", "pods", "-n", namespace, "-l", "tier=frontend", "-o", "name"])
     #expect(selected.stdout == "pod/one\n")
-    let notFrontend = try kubectl.run(["get", "pods", "-n", namespace, "-l", "tier!=frontend", "-o", "name"])
+    let notFrontend = try await kubectl.run(["get", "pods", "-n", namespace, "-l", "tier!=frontend", "-o", "name"])
     #expect(notFrontend.stdout == "pod/two\n")
-    let byName = try kubectl.run([
+    let byName = try await kubectl.run([
       "get", "pods", "-n", namespace, "--field-selector", "metadata.name=two", "-o", "name",
     ])
     #expect(byName.stdout == "pod/two\n")
-    let badField = try kubectl.run(["get", "pods", "-n", namespace, "--field-selector", "spec.image=nginx"])
+    let badField = try await kubectl.run(["get", "pods", "-n", namespace, "--field-selector", "spec.image=nginx"])
     #expect(badField.status == 1)
     #expect(badField.stderr.contains("field label not supported: spec.image"))
   }
 
   @Test(arguments: testedKubectlVersions)
-  func scaleDeployment(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func scaleDeployment(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     let file = try temporaryFile(named: "deploy.yaml", contents: Self.deploymentManifest(namespace: namespace))
-    #expect(try kubectl("apply -f \(file)").stdout == "deployment.apps/web created\n")
-    let scaled = try kubectl("scale deployment web --replicas=3 -n \(namespace)")
+    #expect(try await kubectl("apply -f \(file)").stdout == "deployment.apps/web created\n")
+    let scaled = try await kubectl("scale deployment web --replicas=3 -n \(namespace)")
     #expect(scaled.stdout == "deployment.apps/web scaled\n", "\(scaled.stderr)")
-    let replicas = try kubectl.run(["get", "deploy", "web", "-n", namespace, "-o", "jsonpath={.spec.replicas}"])
+    let replicas = try await kubectl.run(["get", "deploy", "web", "-n", namespace, "-o", "jsonpath={.spec.replicas}"])
     #expect(replicas.stdout == "3")
   }
 
   @Test(arguments: testedKubectlVersions)
-  func deleteWaitsForAGracefulPodToGo(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func deleteWaitsForAGracefulPodToGo(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     let manifest = """
       apiVersion: v1
       kind: Pod
@@ -74,17 +74,17 @@ import Testing
           image: nginx
       """
     let file = try temporaryFile(named: "pod.yaml", contents: manifest)
-    try kubectl("apply -f \(file)")
-    let deleted = try kubectl.run(["delete", "pod", "placed", "-n", namespace], timeout: 30)
+    try await kubectl("apply -f \(file)")
+    let deleted = try await kubectl.run(["delete", "pod", "placed", "-n", namespace], timeout: 30)
     #expect(deleted.status == 0, "\(deleted.stderr)")
     #expect(deleted.stdout == "pod \"placed\" deleted\n")
-    #expect(try kubectl("get pod placed -n \(namespace)").status == 1)
+    #expect(try await kubectl("get pod placed -n \(namespace)").status == 1)
   }
 
   @Test(arguments: testedKubectlVersions)
-  func getAllListsWorkloadsAndServices(version: String) throws {
-    let (kubectl, _) = try kubectl(version)
-    let output = try kubectl("get all -n kube-system")
+  func getAllListsWorkloadsAndServices(version: String) async throws {
+    let (kubectl, _) = try await kubectl(version)
+    let output = try await kubectl("get all -n kube-system")
     #expect(output.status == 0, "\(output.stderr)")
     for expected in [
       "pod/etcd-controlplane", "service/kube-dns", "daemonset.apps/kube-proxy", "deployment.apps/coredns",

@@ -25,70 +25,74 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func runCreatesAPod(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
-    let run = try kubectl("run nginx --image=nginx -n \(namespace)")
+  func runCreatesAPod(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
+    let run = try await kubectl("run nginx --image=nginx -n \(namespace)")
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == "pod/nginx created\n")
-    let image = try kubectl.run(["get", "pod", "nginx", "-n", namespace, "-o", "jsonpath={.spec.containers[0].image}"])
+    let image = try await kubectl.run([
+      "get", "pod", "nginx", "-n", namespace, "-o", "jsonpath={.spec.containers[0].image}",
+    ])
     #expect(image.stdout == "nginx")
-    let label = try kubectl.run(["get", "pod", "nginx", "-n", namespace, "-o", "jsonpath={.metadata.labels.run}"])
+    let label = try await kubectl.run(["get", "pod", "nginx", "-n", namespace, "-o", "jsonpath={.metadata.labels.run}"])
     #expect(label.stdout == "nginx")
   }
 
   @Test(arguments: testedKubectlVersions)
-  func applyCreatesThenLeavesUnchangedThenConfigures(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func applyCreatesThenLeavesUnchangedThenConfigures(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     let file = try temporaryFile(
       named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx:1.26"))
-    #expect(try kubectl("apply -f \(file)").stdout == "pod/web created\n")
-    #expect(try kubectl("apply -f \(file)").stdout == "pod/web unchanged\n")
+    #expect(try await kubectl("apply -f \(file)").stdout == "pod/web created\n")
+    #expect(try await kubectl("apply -f \(file)").stdout == "pod/web unchanged\n")
     let edited = try temporaryFile(
       named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx:1.27"))
-    let configured = try kubectl("apply -f \(edited)")
+    let configured = try await kubectl("apply -f \(edited)")
     #expect(configured.stdout == "pod/web configured\n", "\(configured.stderr)")
-    let fields = try kubectl.run([
+    let fields = try await kubectl.run([
       "get", "pod", "web", "-n", namespace, "-o",
       "jsonpath={.spec.containers[0].image} {.spec.containers[0].ports[0].containerPort} {.spec.containers[0].ports[0].name}",
     ])
     #expect(fields.stdout == "nginx:1.27 80 http")
-    #expect(try kubectl("apply -f \(edited)").stdout == "pod/web unchanged\n")
+    #expect(try await kubectl("apply -f \(edited)").stdout == "pod/web unchanged\n")
   }
 
   @Test(arguments: testedKubectlVersions)
-  func serverSideApply(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func serverSideApply(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     let file = try temporaryFile(named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx"))
-    let created = try kubectl("apply --server-side -f \(file)")
+    let created = try await kubectl("apply --server-side -f \(file)")
     #expect(created.stdout == "pod/web serverside-applied\n", "\(created.stderr)")
     let edited = try temporaryFile(
       named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx:1.27"))
-    #expect(try kubectl("apply --server-side -f \(edited)").stdout == "pod/web serverside-applied\n")
-    let image = try kubectl.run(["get", "pod", "web", "-n", namespace, "-o", "jsonpath={.spec.containers[0].image}"])
+    #expect(try await kubectl("apply --server-side -f \(edited)").stdout == "pod/web serverside-applied\n")
+    let image = try await kubectl.run([
+      "get", "pod", "web", "-n", namespace, "-o", "jsonpath={.spec.containers[0].image}",
+    ])
     #expect(image.stdout == "nginx:1.27")
   }
 
   @Test(arguments: testedKubectlVersions)
-  func misspeltMetadataFieldIsAStrictDecodingError(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func misspeltMetadataFieldIsAStrictDecodingError(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     let manifest = Self.podManifest(namespace: namespace, image: "nginx").replacingOccurrences(
       of: "  labels:", with: "  lables:")
     let file = try temporaryFile(named: "pod.yaml", contents: manifest)
-    let output = try kubectl("apply -f \(file)")
+    let output = try await kubectl("apply -f \(file)")
     #expect(output.status == 1)
     #expect(
       output.stderr
         == "Error from server (BadRequest): error when creating \"\(file)\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"metadata.lables\"\n"
     )
-    #expect(try kubectl("get pod web -n \(namespace)").status == 1)
+    #expect(try await kubectl("get pod web -n \(namespace)").status == 1)
   }
 
   @Test(arguments: testedKubectlVersions)
-  func creatingTwiceIsAlreadyExists(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func creatingTwiceIsAlreadyExists(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     let file = try temporaryFile(named: "pod.yaml", contents: Self.podManifest(namespace: namespace, image: "nginx"))
-    #expect(try kubectl("create -f \(file)").stdout == "pod/web created\n")
-    let again = try kubectl("create -f \(file)")
+    #expect(try await kubectl("create -f \(file)").stdout == "pod/web created\n")
+    let again = try await kubectl("create -f \(file)")
     #expect(again.status == 1)
     #expect(
       again.stderr
@@ -96,8 +100,8 @@ import Testing
   }
 
   @Test(arguments: testedKubectlVersions)
-  func podWithoutImageIsInvalid(version: String) throws {
-    let (kubectl, namespace) = try kubectl(version)
+  func podWithoutImageIsInvalid(version: String) async throws {
+    let (kubectl, namespace) = try await kubectl(version)
     let manifest = """
       apiVersion: v1
       kind: Pod
@@ -109,7 +113,7 @@ import Testing
         - name: web
       """
     let file = try temporaryFile(named: "pod.yaml", contents: manifest)
-    let output = try kubectl("create -f \(file)")
+    let output = try await kubectl("create -f \(file)")
     #expect(output.status == 1)
     #expect(output.stderr == "The Pod \"web\" is invalid: spec.containers[0].image: Required value\n")
   }

@@ -4,20 +4,20 @@ import Testing
 
 /// `kubelab lint` as a learner or author runs it: exit status, located problems, summary line.
 @Suite struct LintCommandTests {
-  private func lint(_ arguments: [String]) throws -> ProcessOutput {
-    try ProcessRunner.run(try BuiltProducts.kubelab(), ["lint"] + arguments, timeout: 30)
+  private func lint(_ arguments: [String]) async throws -> ProcessOutput {
+    try await ProcessRunner.run(try BuiltProducts.kubelab(), ["lint"] + arguments, timeout: 30)
   }
 
-  @Test func cleanPairExitsZero() throws {
+  @Test func cleanPairExitsZero() async throws {
     let root = try temporaryTree(LabFixtures.clean)
-    let output = try lint([root + "/Labs", root + "/Graders"])
+    let output = try await lint([root + "/Labs", root + "/Graders"])
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     #expect(output.stdout == "1 lab, 1 grader: no problems\n")
   }
 
-  @Test func brokenCollectionExitsTwoWithLocatedProblems() throws {
+  @Test func brokenCollectionExitsTwoWithLocatedProblems() async throws {
     let root = try temporaryTree(LabFixtures.broken)
-    let output = try lint([root + "/Labs", root + "/Graders"])
+    let output = try await lint([root + "/Labs", root + "/Graders"])
     #expect(output.status == 2)
     let lines = output.stdout.split(separator: "\n").map(String.init)
     #expect(lines.count == 10)
@@ -28,18 +28,18 @@ import Testing
     #expect(lines.last == "3 labs, 1 grader: 9 problems")
   }
 
-  @Test func defaultPathsAreLabsAndGradersOfTheCurrentDirectory() throws {
+  @Test func defaultPathsAreLabsAndGradersOfTheCurrentDirectory() async throws {
     let root = try temporaryTree(LabFixtures.clean)
-    let output = try ProcessRunner.run(
+    let output = try await ProcessRunner.run(
       "/bin/sh", ["-c", "cd \"$1\" && exec \"$2\" lint", "sh", root, try BuiltProducts.kubelab()], timeout: 30)
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     #expect(output.stdout == "1 lab, 1 grader: no problems\n")
   }
 
-  @Test func binaryAndMissingInputAreProblemsNotCrashes() throws {
+  @Test func binaryAndMissingInputAreProblemsNotCrashes() async throws {
     let root = try temporaryTree(["Labs/bin/lab.yaml": "", "empty/.keep": ""])
     try Data([0x00, 0xFF, 0xFE, 0x80, 0x01, 0xC3]).write(to: URL(fileURLWithPath: root + "/Labs/bin/lab.yaml"))
-    let output = try lint([root + "/Labs/bin/lab.yaml", root + "/empty", root + "/nowhere"])
+    let output = try await lint([root + "/Labs/bin/lab.yaml", root + "/empty", root + "/nowhere"])
     #expect(output.status == 2)
     let lines = output.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("\(root)/Labs/bin/lab.yaml:1:") == true)

@@ -33,11 +33,11 @@ import Testing
     print(json.dumps(result))
     """#
 
-  @Test func listCreateWatchDelete() throws {
+  @Test func listCreateWatchDelete() async throws {
     let sandbox = try sharedSandbox.get()
     let file = try temporaryFile(named: "client.py", contents: Self.script)
     let namespace = "py-" + UUID().uuidString.prefix(6).lowercased()
-    let output = try ProcessRunner.run("/usr/bin/python3", [file, sandbox.kubeconfig, namespace], timeout: 60)
+    let output = try await ProcessRunner.run("/usr/bin/python3", [file, sandbox.kubeconfig, namespace], timeout: 60)
     #expect(output.status == 0, "\(output.stderr)")
     let lastLine = try #require(output.stdout.split(separator: "\n").last)
     let result = try JSONSerialization.jsonObject(with: Data(lastLine.utf8)) as? [String: Any]

@@ -14,7 +14,7 @@ import Testing
     #expect(sandbox.process.terminationStatus == 0)
   }
 
-  @Test func kubeconfigIsPrivateAndRejectsStrangers() throws {
+  @Test func kubeconfigIsPrivateAndRejectsStrangers() async throws {
     let sandbox = try SandboxProcess()
     defer { _ = sandbox.stop() }
     let attributes = try FileManager.default.attributesOfItem(atPath: sandbox.kubeconfig)
@@ -28,51 +28,55 @@ import Testing
       config.split(separator: "\n").first { $0.contains("certificate-authority-data:") }?.split(separator: " ").last)
     let caFile = folder + "/ca.pem"
     try #require(Data(base64Encoded: String(caData))).write(to: URL(fileURLWithPath: caFile))
-    let anonymous = try ProcessRunner.run(
+    let anonymous = try await ProcessRunner.run(
       "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", caFile, sandbox.url + "/api"])
     #expect(anonymous.stdout == "401")
   }
 
-  @Test func plainHTTPOnAChosenPort() throws {
+  @Test func plainHTTPOnAChosenPort() async throws {
     let port = try freePort()
     let sandbox = try SandboxProcess(arguments: ["--no-tls", "--port", String(port)])
     defer { _ = sandbox.stop() }
     #expect(sandbox.url == "http://127.0.0.1:\(port)")
-    let version = try ProcessRunner.run("/usr/bin/curl", ["-s", sandbox.url + "/version"])
+    let version = try await ProcessRunner.run("/usr/bin/curl", ["-s", sandbox.url + "/version"])
     #expect(version.stdout.contains("\"gitVersion\":\"v1.33.1\""))
   }
 
-  @Test func injectedFaultsAnswerTheNextRequests() throws {
+  @Test func injectedFaultsAnswerTheNextRequests() async throws {
     let sandbox = try SandboxProcess(arguments: ["--no-tls", "--faults", "status:503*2"])
     defer { _ = sandbox.stop() }
-    let codes = try (0..<3).map { _ in
-      try ProcessRunner.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", sandbox.url + "/api"])
-        .stdout
+    var codes: [String] = []
+    for _ in 0..<3 {
+      codes.append(
+        try await ProcessRunner.run(
+          "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", sandbox.url + "/api"]
+        ).stdout)
     }
     #expect(codes == ["503", "503", "200"])
   }
 
-  @Test func faultsCanBeQueuedAndClearedWhileItRuns() throws {
+  @Test func faultsCanBeQueuedAndClearedWhileItRuns() async throws {
     let sandbox = try SandboxProcess(arguments: ["--no-tls"])
     defer { _ = sandbox.stop() }
-    func curl(_ arguments: [String]) throws -> String {
-      try ProcessRunner.run("/usr/bin/curl", ["-s"] + arguments).stdout
+    func curl(_ arguments: [String]) async throws -> String {
+      try await ProcessRunner.run("/usr/bin/curl", ["-s"] + arguments).stdout
     }
     let code = ["-o", "/dev/null", "-w", "%{http_code}", sandbox.url + "/api"]
-    #expect(try curl(["-X", "POST", "--data", "status:500*2", sandbox.url + "/debug/faults"]) == "queued 2 faults\n")
-    #expect(try curl(code) == "500")
-    #expect(try curl(["-X", "DELETE", sandbox.url + "/debug/faults"]) == "cleared\n")
-    #expect(try curl(code) == "200")
-    let bad = try curl(["-X", "POST", "--data", "explode", sandbox.url + "/debug/faults"])
+    await #expect(
+      try curl(["-X", "POST", "--data", "status:500*2", sandbox.url + "/debug/faults"]) == "queued 2 faults\n")
+    await #expect(try curl(code) == "500")
+    await #expect(try curl(["-X", "DELETE", sandbox.url + "/debug/faults"]) == "cleared\n")
+    await #expect(try curl(code) == "200")
+    let bad = try await curl(["-X", "POST", "--data", "explode", sandbox.url + "/debug/faults"])
     #expect(bad.contains("invalid fault \"explode\""))
   }
 
-  @Test func badOptionsAreNamed() throws {
+  @Test func badOptionsAreNamed() async throws {
     let kubelab = try BuiltProducts.kubelab()
-    let faults = try ProcessRunner.run(kubelab, ["sandbox", "--faults", "explode"])
+    let faults = try await ProcessRunner.run(kubelab, ["sandbox", "--faults", "explode"])
     #expect(faults.status != 0)
     #expect(faults.stderr.contains("invalid fault \"explode\""))
-    let topology = try ProcessRunner.run(kubelab, ["sandbox", "--topology", "nowhere", "--no-tls"])
+    let topology = try await ProcessRunner.run(kubelab, ["sandbox", "--topology", "nowhere", "--no-tls"])
     #expect(topology.status == 64)
     #expect(topology.stderr.contains("unknown topology \"nowhere\""))
   }

@@ -15,14 +15,14 @@ let sharedSandbox: Result<SandboxProcess, Error> = {
 let testedKubectlVersions = ["1.27", "1.33"]
 
 /// kubectl `version` against the shared sandbox, in a fresh namespace named after the version.
-func kubectl(_ version: String, namespace: String? = nil) throws -> (Kubectl, String) {
+func kubectl(_ version: String, namespace: String? = nil) async throws -> (Kubectl, String) {
   let sandbox = try sharedSandbox.get()
   guard let kubectl = Kubectl(version: version, kubeconfig: sandbox.kubeconfig) else {
     throw SandboxStartError(message: "kubectl \(version) is not installed on this machine")
   }
   let name = namespace ?? "t" + UUID().uuidString.prefix(8).lowercased()
   // `apply` sends JSON on every version (1.32+ `create namespace` sends protobuf).
-  let created = try kubectl.run(
+  let created = try await kubectl.run(
     ["apply", "-f", "-"], input: "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"\(name)\"}}")
   guard created.status == 0 else {
     throw SandboxStartError(message: "cannot create namespace \(name): \(created.stderr)")

@@ -64,28 +64,28 @@ import Testing
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
-      let applied = try kubectl.run(["apply", "-f", "-"], input: Self.objects)
+      let applied = try await kubectl.run(["apply", "-f", "-"], input: Self.objects)
       #expect(applied.status == 0, "\(applied.stderr)")
       let running = try await kubectl.poll(["get", "pod", "app", "--no-headers"]) { $0.contains("2/2") }
       #expect(running.contains("Running"), "\(running)")
-      func exec(_ container: String, _ script: String) throws -> String {
-        try kubectl.run(["exec", "app", "-c", container, "--", "sh", "-c", script]).stdout
+      func exec(_ container: String, _ script: String) async throws -> String {
+        try await kubectl.run(["exec", "app", "-c", container, "--", "sh", "-c", script]).stdout
       }
       #expect(
-        try exec("writer", "echo $MODE $PASSWORD $POD_NAME; echo $GREETING; echo $CFG_mode")
+        try await exec("writer", "echo $MODE $PASSWORD $POD_NAME; echo $GREETING; echo $CFG_mode")
           == "fast s3cret app\nmode is fast\nfast\n")
-      #expect(try exec("writer", "cat /etc/app/app.conf; ls /etc/app") == "level=3\napp.conf\n")
-      let secret = try exec("writer", "cat /etc/creds/password; stat -c %a /etc/creds/password")
+      #expect(try await exec("writer", "cat /etc/app/app.conf; ls /etc/app") == "level=3\napp.conf\n")
+      let secret = try await exec("writer", "cat /etc/creds/password; stat -c %a /etc/creds/password")
       // A secret value has no newline of its own.
       #expect(secret == "s3cret400\n")
-      #expect(try exec("writer", "cat /etc/info/labels") == "tier=\"web\"")
+      #expect(try await exec("writer", "cat /etc/info/labels") == "tier=\"web\"")
       let shared = try await kubectl.poll(["exec", "app", "-c", "reader", "--", "cat", "/data/out"]) {
         $0 == "written by writer\n"
       }
       #expect(shared == "written by writer\n")
 
       // An update of the ConfigMap reaches the mounted file.
-      try kubectl.run(["patch", "configmap", "settings", "-p", #"{"data":{"app.conf":"level=4\n"}}"#])
+      try await kubectl.run(["patch", "configmap", "settings", "-p", #"{"data":{"app.conf":"level=4\n"}}"#])
       let updated = try await kubectl.poll(["exec", "app", "-c", "writer", "--", "cat", "/etc/app/app.conf"]) {
         $0 == "level=4\n"
       }
@@ -95,7 +95,7 @@ import Testing
         $0.contains("CreateContainerConfigError")
       }
       #expect(broken.contains("CreateContainerConfigError"), "\(broken)")
-      let described = try kubectl.run(["describe", "pod", "broken"]).stdout
+      let described = try await kubectl.run(["describe", "pod", "broken"]).stdout
       #expect(described.contains("Error: couldn't find key nosuch in ConfigMap default/settings"), "\(described)")
     }
   }

@@ -56,9 +56,9 @@ struct ClientWatchTests {
   }
 }
 
-/// Waits (up to 5 s, the machine may be busy) until the sandbox serves `count` watches.
-/// The deadline is generous: under a full parallel test run the watching task may wait a while
-/// for a thread.
+/// Waits until the sandbox serves `count` watches. A condition poll: the store tells no one when a
+/// watch starts. The deadline is wide because under a full parallel run the watching task may
+/// wait a while for a thread; it costs time only on failure.
 private func waitForWatchers(_ sandbox: ClientTestSandbox, count: Int) async throws {
   let start = Date()
   while sandbox.sandbox.cluster.store.watcherCount < count && secondsSince(start) < 120 {

@@ -85,11 +85,11 @@ struct JSONPathKubectlTests {
   ]
 
   @Test(.enabled(if: KubectlRunner.binary != nil, KubectlRunner.missingReason))
-  func outputsMatchKubectl() throws {
+  func outputsMatchKubectl() async throws {
     let kubectl = try Kubectl(document: Self.document)
     let document = try JSON(parsing: Self.document)
     for (templates, strict) in [(Self.templates, false), (Self.strictTemplates, true)] {
-      let expected = try kubectl.renderAll(templates, strict: strict)
+      let expected = try await kubectl.renderAll(templates, strict: strict)
       for (template, kubectlOutput) in zip(templates, expected) {
         let ours = try JSONPathTemplate(template).render(document, allowMissingKeys: !strict)
         #expect(ours == kubectlOutput, "template \(template)")
@@ -98,11 +98,11 @@ struct JSONPathKubectlTests {
   }
 
   @Test(.enabled(if: KubectlRunner.binary != nil, KubectlRunner.missingReason))
-  func errorsMatchKubectl() throws {
+  func errorsMatchKubectl() async throws {
     let kubectl = try Kubectl(document: Self.document)
     let document = try JSON(parsing: Self.document)
     for (template, strict) in Self.failing {
-      let kubectlError = try #require(try kubectl.error(template, strict: strict), "kubectl accepted \(template)")
+      let kubectlError = try #require(try await kubectl.error(template, strict: strict), "kubectl accepted \(template)")
       let error = #expect(throws: JSONPathError.self, "template \(template)") {
         try JSONPathTemplate(template).render(document, allowMissingKeys: !strict)
       }
@@ -112,12 +112,12 @@ struct JSONPathKubectlTests {
   }
 
   @Test(.enabled(if: KubectlRunner.binary != nil, KubectlRunner.missingReason))
-  func unorderedOutputsMatchKubectl() throws {
+  func unorderedOutputsMatchKubectl() async throws {
     // kubectl walks object members in Go's random map order, so only the multiset of words is stable.
     let templates = ["{..name}", "{.numbers.*}", "{.pods[0].status.*}", "{.mixed..four}", "{..a}"]
     let kubectl = try Kubectl(document: Self.document)
     let document = try JSON(parsing: Self.document)
-    for (template, kubectlOutput) in zip(templates, try kubectl.renderAll(templates, strict: false)) {
+    for (template, kubectlOutput) in await zip(templates, try kubectl.renderAll(templates, strict: false)) {
       let ours = try JSONPathTemplate(template).render(document)
       #expect(ours.split(separator: " ").sorted() == kubectlOutput.split(separator: " ").sorted(), "\(template)")
     }
@@ -140,15 +140,15 @@ private struct Kubectl {
   }
 
   /// Each template's output; all templates run in one kubectl process, joined by a separator.
-  func renderAll(_ templates: [String], strict: Bool) throws -> [String] {
-    let result = try run(templates.joined(separator: Self.separator), strict: strict)
+  func renderAll(_ templates: [String], strict: Bool) async throws -> [String] {
+    let result = try await run(templates.joined(separator: Self.separator), strict: strict)
     guard result.status == 0 else { throw KubectlRunner.Failure(description: "kubectl failed: \(result.stderr)") }
     return result.stdout.components(separatedBy: Self.separator)
   }
 
   /// The error kubectl reports for a template, or nil when it succeeds.
-  func error(_ template: String, strict: Bool) throws -> (stage: JSONPathError.Stage, message: String)? {
-    let result = try run(template, strict: strict)
+  func error(_ template: String, strict: Bool) async throws -> (stage: JSONPathError.Stage, message: String)? {
+    let result = try await run(template, strict: strict)
     if result.status == 0 { return nil }
     let stderr = result.stderr
     let parsePrefix = "error: error parsing jsonpath \(template), "
@@ -164,8 +164,8 @@ private struct Kubectl {
     return (.executing, String(stderr[start.upperBound..<end.lowerBound]))
   }
 
-  private func run(_ template: String, strict: Bool) throws -> KubectlRunner.Result {
-    try runner.run([
+  private func run(_ template: String, strict: Bool) async throws -> KubectlRunner.Result {
+    try await runner.run([
       "label", "--local", "--overwrite", "-f", documentPath, "foo=bar",
       "--allow-missing-template-keys=\(!strict)", "-o", "jsonpath=\(template)",
     ])

@@ -26,9 +26,9 @@ struct KubectlRunner {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   }
 
-  func run(_ arguments: [String]) throws -> Result {
+  func run(_ arguments: [String]) async throws -> Result {
     guard let binary = Self.binary else { throw Failure(description: Self.missingReason.description) }
-    return try ProcessRunner.run(
+    return try await ProcessRunner.run(
       binary.path, arguments,
       environment: [
         "KUBECACHEDIR": directory.appendingPathComponent("cache").path,

@@ -15,28 +15,28 @@ struct SelectorKubectlTests {
   static let badFieldSelectors = ["a", #"a=b\x"#, "a=b=c", #"a==b\"#, "a=1,b", #"x=\,,y"#, "a!b"]
 
   @Test(.enabled(if: KubectlRunner.binary != nil, KubectlRunner.missingReason))
-  func labelSelectorErrorsMatchKubectl() throws {
+  func labelSelectorErrorsMatchKubectl() async throws {
     let runner = try KubectlRunner()
     for text in Self.badLabelSelectors {
-      let expected = try kubectlError(runner, ["-l", text])
+      let expected = try await kubectlError(runner, ["-l", text])
       let ours = (#expect(throws: SelectorError.self, "\(text)") { try LabelSelector(parsing: text) })?.message
       #expect(ours == expected, "selector \(text)")
     }
   }
 
   @Test(.enabled(if: KubectlRunner.binary != nil, KubectlRunner.missingReason))
-  func fieldSelectorErrorsMatchKubectl() throws {
+  func fieldSelectorErrorsMatchKubectl() async throws {
     let runner = try KubectlRunner()
     for text in Self.badFieldSelectors {
-      let expected = try kubectlError(runner, ["--field-selector", text])
+      let expected = try await kubectlError(runner, ["--field-selector", text])
       let ours = (#expect(throws: SelectorError.self, "\(text)") { try FieldSelector(parsing: text) })?.message
       #expect(ours == expected, "selector \(text)")
     }
   }
 
   /// The message kubectl prints for a selector it rejects (after `error: `).
-  private func kubectlError(_ runner: KubectlRunner, _ selector: [String]) throws -> String? {
-    let result = try runner.run(["top", "pod", "--server=http://127.0.0.1:1", "--request-timeout=2s"] + selector)
+  private func kubectlError(_ runner: KubectlRunner, _ selector: [String]) async throws -> String? {
+    let result = try await runner.run(["top", "pod", "--server=http://127.0.0.1:1", "--request-timeout=2s"] + selector)
     let line = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
     guard line.hasPrefix("error: ") else { return nil }
     return String(line.dropFirst("error: ".count))

@@ -98,7 +98,7 @@ import Testing
 
   /// Runs `command` with kubectl `version` against a sandbox of its own; returns the printed line and
   /// the stored object as `get -o json` shows it.
-  func create(_ command: Case, version: String) throws -> (printed: ProcessOutput, fields: String, stored: JSON) {
+  func create(_ command: Case, version: String) async throws -> (printed: ProcessOutput, fields: String, stored: JSON) {
     let sandbox = try Sandbox(options: .init(tls: true))
     try sandbox.start()
     defer { sandbox.shutdown() }
@@ -107,25 +107,25 @@ import Testing
     let kubeconfigPath = folder.appendingPathComponent("kubeconfig").path
     try sandbox.writeKubeconfig(to: kubeconfigPath)
     let kubectl = try #require(Kubectl(version: version, kubeconfig: kubeconfigPath), "kubectl \(version) is missing")
-    let printed = try kubectl.run(command.arguments)
-    let fields = try kubectl.run(["get"] + command.object + ["-o", "jsonpath=" + command.jsonpath])
-    let stored = try kubectl.run(["get"] + command.object + ["-o", "json"])
+    let printed = try await kubectl.run(command.arguments)
+    let fields = try await kubectl.run(["get"] + command.object + ["-o", "jsonpath=" + command.jsonpath])
+    let stored = try await kubectl.run(["get"] + command.object + ["-o", "json"])
     return (printed, fields.stdout, try JSON(parsing: stored.stdout))
   }
 
   @Test(arguments: cases)
-  func generatorCommandSucceedsWithProtobuf(_ command: Case) throws {
-    let protobuf = try create(command, version: "1.33")
+  func generatorCommandSucceedsWithProtobuf(_ command: Case) async throws {
+    let protobuf = try await create(command, version: "1.33")
     #expect(protobuf.printed.status == 0, "\(protobuf.printed.stderr)")
     #expect(protobuf.printed.stdout == command.printed + "\n")
     #expect(protobuf.fields == command.fields)
 
-    let json = try create(command, version: "1.31")
+    let json = try await create(command, version: "1.31")
     #expect(json.printed.stdout == command.printed + "\n", "\(json.printed.stderr)")
     #expect(Self.comparable(protobuf.stored) == Self.comparable(json.stored))
   }
 
-  @Test func accessReviewsSentAsProtobufAreAnswered() throws {
+  @Test func accessReviewsSentAsProtobufAreAnswered() async throws {
     let sandbox = try Sandbox(options: .init(tls: true))
     try sandbox.start()
     defer { sandbox.shutdown() }
@@ -134,9 +134,9 @@ import Testing
     let kubeconfigPath = folder.appendingPathComponent("kubeconfig").path
     try sandbox.writeKubeconfig(to: kubeconfigPath)
     let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: kubeconfigPath), "kubectl 1.33 is missing")
-    let canI = try kubectl("auth can-i create pods")
+    let canI = try await kubectl("auth can-i create pods")
     #expect(canI.stdout == "yes\n", "\(canI.stderr)")
-    let whoami = try kubectl("auth whoami")
+    let whoami = try await kubectl("auth whoami")
     #expect(whoami.stdout.contains("Username    kubernetes-admin"), "\(whoami.stderr)")
   }
 

@@ -26,13 +26,13 @@ import Testing
     let server = try TestServer()
     let url = try #require(
       try await server.client.get("/openapi/v3").json?["paths"]?["apis/apps/v1"]?["serverRelativeURL"]?.stringValue)
-    let plain = try curl(server, url, ["-D", "-"])
+    let plain = try await curl(server, url, ["-D", "-"])
     #expect(plain.contains("Content-Type: application/json"))
     #expect(plain.contains("Cache-Control: public, immutable"))
     #expect(!plain.contains("Content-Encoding"))
-    let compressed = try curl(server, url, ["-D", "-", "-o", "/dev/null", "-H", "Accept-Encoding: gzip"])
+    let compressed = try await curl(server, url, ["-D", "-", "-o", "/dev/null", "-H", "Accept-Encoding: gzip"])
     #expect(compressed.contains("Content-Encoding: gzip"))
-    let decoded = try curl(server, url, ["--compressed"])
+    let decoded = try await curl(server, url, ["--compressed"])
     let document = try JSON(parsing: Data(decoded.utf8))
     #expect(document["openapi"] == "3.0.0")
     let strategy = try #require(document["components"]?["schemas"]?["io.k8s.api.apps.v1.DeploymentStrategy"])
@@ -42,7 +42,7 @@ import Testing
     let patch = try #require(document["paths"]?["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]?["patch"])
     #expect(patch["x-kubernetes-group-version-kind"]?["kind"] == "Deployment")
     #expect(patch["parameters"]?.arrayValue?.contains { $0["name"] == "fieldValidation" } == true)
-    #expect(try JSON(parsing: Data(try curl(server, url, []).utf8)) == document)
+    await #expect(try JSON(parsing: Data(try curl(server, url, []).utf8)) == document)
   }
 
   @Test func unservedGroupVersionIsNotFound() async throws {
@@ -51,8 +51,8 @@ import Testing
     #expect(try await server.client.get("/openapi/v3/apis/apps/v1").status == 200)
   }
 
-  private func curl(_ server: TestServer, _ path: String, _ options: [String]) throws -> String {
-    let output = try ProcessRunner.run("/usr/bin/curl", ["-sS"] + options + [server.client.baseURL + path])
+  private func curl(_ server: TestServer, _ path: String, _ options: [String]) async throws -> String {
+    let output = try await ProcessRunner.run("/usr/bin/curl", ["-sS"] + options + [server.client.baseURL + path])
     try #require(output.status == 0, "\(output.stderr)")
     return output.stdout
   }

@@ -78,20 +78,20 @@ struct TLSCertificateTests {
   }
 
   @Test(.enabled(if: CommandLineTool.openssl.isInstalled))
-  func opensslVerifiesEachCertificateForItsPurposeOnly() throws {
+  func opensslVerifiesEachCertificateForItsPurposeOnly() async throws {
     let files = try TemporaryDirectory()
     defer { files.remove() }
     let caPath = try files.write(pki.caCertificatePEM, to: "ca.pem")
     let serverPath = try files.write(pki.server.certificatePEM, to: "server.pem")
     let clientPath = try files.write(pki.admin.certificatePEM, to: "client.pem")
     let otherCAPath = try files.write(try SandboxPKI().caCertificatePEM, to: "other-ca.pem")
-    func verify(_ purpose: String, _ certificate: String, ca: String = caPath) throws -> Int32 {
-      try CommandLineTool.openssl.run(["verify", "-purpose", purpose, "-CAfile", ca, certificate]).status
+    func verify(_ purpose: String, _ certificate: String, ca: String = caPath) async throws -> Int32 {
+      try await CommandLineTool.openssl.run(["verify", "-purpose", purpose, "-CAfile", ca, certificate]).status
     }
-    #expect(try verify("sslserver", serverPath) == 0)
-    #expect(try verify("sslclient", clientPath) == 0)
-    #expect(try verify("sslserver", clientPath) != 0)
-    #expect(try verify("sslclient", serverPath) != 0)
-    #expect(try verify("sslserver", serverPath, ca: otherCAPath) != 0)
+    #expect(try await verify("sslserver", serverPath) == 0)
+    #expect(try await verify("sslclient", clientPath) == 0)
+    #expect(try await verify("sslserver", clientPath) != 0)
+    #expect(try await verify("sslclient", serverPath) != 0)
+    #expect(try await verify("sslserver", serverPath, ca: otherCAPath) != 0)
   }
 }

@@ -13,7 +13,7 @@ struct TLSServerTests {
 
   @Test func clientCertificateAuthenticatesTheAdmin() async throws {
     try await TLSTestSandbox.with { sandbox in
-      let result = try sandbox.curl([
+      let result = try await sandbox.curl([
         "--cacert", sandbox.caPath, "--cert", sandbox.clientCertificatePath, "--key", sandbox.clientKeyPath,
       ])
       #expect(result.status == 0, "\(result.standardError)")
@@ -27,19 +27,19 @@ struct TLSServerTests {
 
   @Test func bearerTokenAuthenticatesWithoutAClientCertificate() async throws {
     try await TLSTestSandbox.with { sandbox in
-      let accepted = try sandbox.curl([
+      let accepted = try await sandbox.curl([
         "--cacert", sandbox.caPath, "-H", "Authorization: Bearer \(sandbox.credentials.adminToken.secret)",
       ])
       #expect(accepted.standardOutput.hasSuffix("200 1.1"))
       #expect(try userName(in: String(accepted.standardOutput.split(separator: "\n")[0])) == "kubelab-admin")
-      let rejected = try sandbox.curl(["--cacert", sandbox.caPath, "-H", "Authorization: Bearer not-the-token"])
+      let rejected = try await sandbox.curl(["--cacert", sandbox.caPath, "-H", "Authorization: Bearer not-the-token"])
       #expect(rejected.standardOutput.hasSuffix("401 1.1"))
     }
   }
 
   @Test func requestWithoutCredentialsIsUnauthorized() async throws {
     try await TLSTestSandbox.with { sandbox in
-      let result = try sandbox.curl(["--cacert", sandbox.caPath])
+      let result = try await sandbox.curl(["--cacert", sandbox.caPath])
       #expect(result.status == 0, "\(result.standardError)")
       #expect(result.standardOutput.hasSuffix("401 1.1"))
     }
@@ -48,7 +48,7 @@ struct TLSServerTests {
   @Test func clientWithoutTheSandboxCAFailsVerification() async throws {
     try await TLSTestSandbox.with { sandbox in
       // curl's exit 60: the peer certificate cannot be authenticated with known CA certificates.
-      let result = try sandbox.curl([])
+      let result = try await sandbox.curl([])
       #expect(result.status == 60)
     }
   }
@@ -58,7 +58,7 @@ struct TLSServerTests {
       let stranger = try SandboxPKI().admin
       let certificate = try sandbox.files.write(stranger.certificatePEM, to: "stranger.pem")
       let key = try sandbox.files.write(stranger.privateKeyPEM, to: "stranger-key.pem")
-      let result = try sandbox.curl(["--cacert", sandbox.caPath, "--cert", certificate, "--key", key])
+      let result = try await sandbox.curl(["--cacert", sandbox.caPath, "--cert", certificate, "--key", key])
       #expect(result.status != 0)
       #expect(!result.standardOutput.contains("200"))
     }
@@ -70,7 +70,7 @@ struct TLSServerTests {
       let server = sandbox.credentials.pki.server
       let certificate = try sandbox.files.write(server.certificatePEM, to: "server.pem")
       let key = try sandbox.files.write(server.privateKeyPEM, to: "server-key.pem")
-      let result = try sandbox.curl(["--cacert", sandbox.caPath, "--cert", certificate, "--key", key])
+      let result = try await sandbox.curl(["--cacert", sandbox.caPath, "--cert", certificate, "--key", key])
       #expect(result.status != 0)
       #expect(!result.standardOutput.contains("200"))
     }
@@ -78,21 +78,24 @@ struct TLSServerTests {
 
   @Test func serverAnswersToItsClusterNamesOnly() async throws {
     try await TLSTestSandbox.with { sandbox in
-      func status(asHost host: String) throws -> Int32 {
+      func status(asHost host: String) async throws -> Int32 {
         let url = "https://\(host):\(sandbox.server.port)/"
-        return try CommandLineTool.curl.run([
+        return try await CommandLineTool.curl.run([
           "-sS", "-o", "/dev/null", "--cacert", sandbox.caPath, "--resolve", "\(host):\(sandbox.server.port):127.0.0.1",
           url,
         ]).status
       }
-      let statuses = try ["kubernetes.default.svc.cluster.local", "controlplane", "not-the-cluster.example"].map(status)
+      var statuses: [Int32] = []
+      for host in ["kubernetes.default.svc.cluster.local", "controlplane", "not-the-cluster.example"] {
+        statuses.append(try await status(asHost: host))
+      }
       #expect(statuses == [0, 0, 60])
     }
   }
 
   @Test func alpnSettlesOnHTTP1EvenWhenTheClientOffersHTTP2() async throws {
     try await TLSTestSandbox.with { sandbox in
-      let result = try sandbox.curl(["--http2", "--cacert", sandbox.caPath])
+      let result = try await sandbox.curl(["--http2", "--cacert", sandbox.caPath])
       #expect(result.standardOutput.hasSuffix("401 1.1"), "\(result.standardError)")
     }
   }
@@ -107,7 +110,7 @@ struct TLSServerTests {
         context.load_cert_chain(cert, key)
         print(urllib.request.urlopen(url, context=context).read().decode())
         """
-      let result = try CommandLineTool.python.run([
+      let result = try await CommandLineTool.python.run([
         "-c", script, sandbox.url, sandbox.caPath, sandbox.clientCertificatePath, sandbox.clientKeyPath,
       ])
       #expect(result.status == 0, "\(result.standardError)")
@@ -121,7 +124,7 @@ struct TLSServerTests {
     try await TLSTestSandbox.with { sandbox in
       let pki = sandbox.credentials.pki
       let cache = sandbox.files.url.appendingPathComponent("kube-cache").path
-      func get(user: String) throws -> CommandLineTool.Result {
+      func get(user: String) async throws -> CommandLineTool.Result {
         let kubeconfig = try sandbox.files.write(
           """
           apiVersion: v1
@@ -140,9 +143,10 @@ struct TLSServerTests {
             context: {cluster: sandbox, user: sandbox-user}
           current-context: sandbox
           """, to: "kubeconfig")
-        return try kubectl.run(["--kubeconfig", kubeconfig, "get", "--raw", "/"], environment: ["KUBECACHEDIR": cache])
+        return try await kubectl.run(
+          ["--kubeconfig", kubeconfig, "get", "--raw", "/"], environment: ["KUBECACHEDIR": cache])
       }
-      let byCertificate = try get(
+      let byCertificate = try await get(
         user: """
               client-certificate-data: \(Data(pki.admin.certificatePEM.utf8).base64EncodedString())
               client-key-data: \(Data(pki.admin.privateKeyPEM.utf8).base64EncodedString())
@@ -150,12 +154,12 @@ struct TLSServerTests {
       #expect(byCertificate.status == 0, "\(byCertificate.standardError)")
       #expect(try userName(in: byCertificate.standardOutput) == "kubernetes-admin")
 
-      let byToken = try get(user: "    token: \(sandbox.credentials.adminToken.secret)")
+      let byToken = try await get(user: "    token: \(sandbox.credentials.adminToken.secret)")
       #expect(byToken.status == 0, "\(byToken.standardError)")
       #expect(try userName(in: byToken.standardOutput) == "kubelab-admin")
 
       // (kubectl would prompt for a user name given no credential at all; curl covers anonymity.)
-      let wrongToken = try get(user: "    token: not-the-token")
+      let wrongToken = try await get(user: "    token: not-the-token")
       #expect(wrongToken.status != 0)
       #expect(wrongToken.standardError.contains("You must be logged in to the server"), "\(wrongToken.standardError)")
     }

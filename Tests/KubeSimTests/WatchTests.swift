@@ -7,8 +7,8 @@ import Testing
 /// Watch streams read with curl: newline-delimited events, resourceVersion semantics, timeouts.
 @Suite struct WatchTests {
   /// Reads a watch with curl until the server ends it (the request's timeoutSeconds).
-  func events(_ server: TestServer, _ query: String) throws -> [JSON] {
-    let output = try ProcessRunner.run(
+  func events(_ server: TestServer, _ query: String) async throws -> [JSON] {
+    let output = try await ProcessRunner.run(
       "/usr/bin/curl", ["-sN", server.client.baseURL + "/api/v1/namespaces/default/pods?watch=true&" + query],
       timeout: 30)
     return try output.stdout.split(separator: "\n").map { try JSON(parsing: String($0)) }
@@ -18,7 +18,7 @@ import Testing
     let server = try TestServer()
     _ = try await server.client.send("POST", "/api/v1/namespaces/default/pods", body: TestServer.pod("a"))
     _ = try await server.client.send("POST", "/api/v1/namespaces/default/pods", body: TestServer.pod("b"))
-    let events = try events(server, "timeoutSeconds=1")
+    let events = try await events(server, "timeoutSeconds=1")
     #expect(events.map { $0["type"] } == ["ADDED", "ADDED"])
     #expect(events.map { $0[path: ["object", "metadata", "name"]] } == ["a", "b"])
     #expect(events.first?[path: ["object", "kind"]] == "Pod")
@@ -32,7 +32,7 @@ import Testing
     _ = try await server.client.send(
       "PATCH", base + "/a", body: ["metadata": ["labels": ["x": "y"]]], contentType: "application/merge-patch+json")
     _ = try await server.client.send("DELETE", base + "/a")
-    let events = try events(server, "resourceVersion=\(version)&timeoutSeconds=1")
+    let events = try await events(server, "resourceVersion=\(version)&timeoutSeconds=1")
     #expect(events.map { $0["type"] } == ["MODIFIED", "DELETED"])
     #expect(events.first?[path: ["object", "metadata", "labels", "x"]] == "y")
   }
@@ -47,7 +47,7 @@ import Testing
         "PATCH", base + "/a", body: ["metadata": ["labels": ["watched": .string(value)]]],
         contentType: "application/merge-patch+json")
     }
-    let events = try events(server, "labelSelector=watched%3Don&resourceVersion=\(version)&timeoutSeconds=1")
+    let events = try await events(server, "labelSelector=watched%3Don&resourceVersion=\(version)&timeoutSeconds=1")
     #expect(events.map { $0["type"] } == ["ADDED", "DELETED"])
   }
 
@@ -58,7 +58,7 @@ import Testing
       _ = try await server.client.send("POST", "/api/v1/namespaces/default/pods", body: TestServer.pod("p\(index)"))
     }
     server.cluster.store.trimHistory(keeping: 1)
-    let events = try events(server, "resourceVersion=1&timeoutSeconds=1")
+    let events = try await events(server, "resourceVersion=1&timeoutSeconds=1")
     #expect(events.count == 1)
     #expect(events.first?["type"] == "ERROR")
     #expect(events.first?[path: ["object", "code"]] == 410)

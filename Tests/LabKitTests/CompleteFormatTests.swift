@@ -216,7 +216,7 @@ import Testing
     case .all(let checks): return "all(" + checks.map(describe).joined(separator: ", ") + ")"
     case .any(let checks): return "any(" + checks.map(describe).joined(separator: ", ") + ")"
     case .not(let check): return "not(" + describe(check) + ")"
-    case .script(let command): return "script \(command)"
+    case .script(let command, _): return "script \(command)"
     case .file(let file): return "file \(file.path) \(file.condition)"
     case .exec(let exec): return "exec \(exec.target) \(exec.command)"
     }

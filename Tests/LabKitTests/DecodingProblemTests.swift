@@ -20,6 +20,23 @@ import Testing
       ])
   }
 
+  @Test func nodeChecksNeedAnAbsolutePathAndTakeNodeOnlyBesideAScript() {
+    #expect(
+      graderProblems(
+        """
+        lab: x
+        tasks:
+          a:
+            checks:
+              - file: { node: controlplane, path: notes.txt, exists: true }
+              - { script: "true", node: controlplane }
+              - { resource: pods, node: controlplane }
+        """) == [
+          "g.yaml:5:43: a file on a node needs an absolute path, found \"notes.txt\"",
+          "g.yaml:7:27: unknown key `node`; did you mean `name`?",
+        ])
+  }
+
   @Test func unknownKeyFarFromEveryAllowedKeyHasNoSuggestion() {
     #expect(labProblems("id: x\ntitle: X\ntasks: []\ncolour: red\n") == ["lab.yaml:4:1: unknown key `colour`"])
   }

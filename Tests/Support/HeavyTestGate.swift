@@ -1,8 +1,10 @@
-/// Lets one heavy test run at a time: those that host sandboxes and run kubelab or kubectl
+/// Lets two heavy tests run at a time: those that host sandboxes and run kubelab or kubectl
 /// processes for a minute. Swift Testing starts every suite in parallel, and on a two-core machine
-/// a dozen of them together slow every kubectl call so much that unrelated tests time out.
+/// a dozen of them together slow every kubectl call so much that unrelated tests time out. Two, not
+/// one: the test helpers await their processes without holding a thread, and polls sample every
+/// tenth of a second, so a second heavy test fills the time the first spends waiting.
 public actor HeavyTestGate {
-  public static let shared = HeavyTestGate(slots: 1)
+  public static let shared = HeavyTestGate(slots: 2)
 
   private var free: Int
   private var waiting: [CheckedContinuation<Void, Never>] = []

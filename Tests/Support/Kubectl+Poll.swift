@@ -11,9 +11,11 @@ extension Kubectl {
     let deadline = Date().addingTimeInterval(seconds)
     var last = ""
     while Date() < deadline {
-      last = try run(arguments).stdout
+      last = try await run(arguments).stdout
       if accept(last) { return last }
-      try await Task.sleep(nanoseconds: 500_000_000)
+      // A condition poll: the state comes from controllers in another process, which no watch here
+      // follows; a short pause keeps the kubectl runs from crowding the two cores.
+      try await Task.sleep(for: .milliseconds(100))
     }
     return last
   }

@@ -38,17 +38,18 @@ public struct Kubectl: Sendable {
     return files.filter { $0.hasPrefix("kubectl.1.") }.map { String($0.dropFirst("kubectl.".count)) }.sorted()
   }
 
-  /// Runs kubectl; `environment` adds variables such as `KUBE_EDITOR`.
+  /// Runs kubectl; `environment` adds variables such as `KUBE_EDITOR`. It awaits the process's exit
+  /// without holding a thread.
   @discardableResult
   public func run(
     _ arguments: [String], input: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 60
-  ) throws -> ProcessOutput {
-    try ProcessRunner.run(path, arguments, environment: variables(environment), input: input, timeout: timeout)
+  ) async throws -> ProcessOutput {
+    try await ProcessRunner.run(path, arguments, environment: variables(environment), input: input, timeout: timeout)
   }
 
-  /// `run` for commands that last (a watch): waits with `Task.sleep`, holding no thread.
-  public func runAsync(_ arguments: [String], timeout: TimeInterval = 60) async throws -> ProcessOutput {
-    try await ProcessRunner.runAsync(path, arguments, environment: variables([:]), timeout: timeout)
+  /// Starts kubectl for a command that lasts (`get -w`), whose output the test reads as it comes.
+  public func start(_ arguments: [String]) throws -> ChildProcess {
+    try ProcessRunner.start(path, arguments, environment: variables([:]))
   }
 
   private func variables(_ extra: [String: String]) -> [String: String] {
@@ -57,7 +58,7 @@ public struct Kubectl: Sendable {
 
   /// Runs kubectl with arguments split on spaces, for commands without quoted parts.
   @discardableResult
-  public func callAsFunction(_ command: String, input: String? = nil) throws -> ProcessOutput {
-    try run(command.split(separator: " ").map(String.init), input: input)
+  public func callAsFunction(_ command: String, input: String? = nil) async throws -> ProcessOutput {
+    try await run(command.split(separator: " ").map(String.init), input: input)
   }
 }

@@ -8,7 +8,9 @@ public struct ProcessOutput: Sendable {
 }
 
 public enum ProcessRunner {
-  /// Runs a program to completion with a deadline, feeding `input` to its stdin.
+  /// Runs a program to completion with a deadline, feeding `input` to its stdin. It awaits the
+  /// child's exit without holding a thread, so tests that run many processes at once leave the
+  /// cooperative pool free for the others.
   ///
   /// Input and output go through temporary files, not pipes: tests spawn processes in parallel,
   /// and a long-lived child (a sandbox) that inherits the write end of another child's pipe would
@@ -16,30 +18,23 @@ public enum ProcessRunner {
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
     timeout: TimeInterval = 60
-  ) throws -> ProcessOutput {
-    let child = try ChildProcess(executable, arguments, environment: environment, input: input)
-    while child.process.isRunning && Date() < child.deadline(timeout) { usleep(5_000) }
-    return try child.finish(timeout: timeout)
+  ) async throws -> ProcessOutput {
+    try await start(executable, arguments, environment: environment, input: input).finish(timeout: timeout)
   }
 
-  /// `run` for long commands in async tests: waits with `Task.sleep`, so a practice run of a
-  /// minute does not hold one of the few threads the other tests share.
-  public static func runAsync(
-    _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-    timeout: TimeInterval = 60
-  ) async throws -> ProcessOutput {
-    let child = try ChildProcess(executable, arguments, environment: environment, input: input)
-    let deadline = child.deadline(timeout)
-    while child.process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    return try child.finish(timeout: timeout)
+  /// Starts a program that keeps running (a watch), for a test that reads its output as it comes.
+  public static func start(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+  ) throws -> ChildProcess {
+    try ChildProcess(executable, arguments, environment: environment, input: input)
   }
 }
 
 /// A started child whose stdin, stdout and stderr are temporary files.
-private final class ChildProcess {
-  let process = Process()
+public final class ChildProcess: @unchecked Sendable {
+  private let process = Process()
+  private let exit = ExitSignal()
   private let folder: String
-  private let started = Date()
   private let handles: (stdin: FileHandle, stdout: FileHandle, stderr: FileHandle)
   private let command: String
 
@@ -60,28 +55,95 @@ private final class ChildProcess {
     process.standardOutput = handles.stdout
     process.standardError = handles.stderr
     command = ([executable] + arguments).joined(separator: " ")
+    process.terminationHandler = { [exit] _ in exit.signal() }
     try process.run()
   }
 
-  func deadline(_ timeout: TimeInterval) -> Date { started.addingTimeInterval(timeout) }
+  // A test that fails before `finish` leaves no child behind.
+  deinit { if process.isRunning { process.terminate() } }
 
-  /// Stops an overrunning child, then collects what it wrote.
-  func finish(timeout: TimeInterval) throws -> ProcessOutput {
+  /// What the child has written so far (status -1 while it runs).
+  public var outputSoFar: ProcessOutput {
+    ProcessOutput(
+      status: process.isRunning ? -1 : process.terminationStatus, stdout: read("stdout"), stderr: read("stderr"))
+  }
+
+  /// Waits, polling its output, until `accept` takes what the child wrote so far or `timeout`
+  /// passes; returns the last output.
+  @discardableResult
+  public func waitForOutput(timeout: TimeInterval = 60, until accept: (ProcessOutput) -> Bool) async throws
+    -> ProcessOutput
+  {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = outputSoFar
+    while !accept(last) && Date() < deadline {
+      // A condition poll: the child writes to a file, which tells no one when it grows.
+      try await Task.sleep(for: .milliseconds(20))
+      last = outputSoFar
+    }
+    return last
+  }
+
+  /// Ends a child that would go on (SIGTERM), then collects what it wrote.
+  public func stop() async throws -> ProcessOutput {
+    if process.isRunning { process.terminate() }
+    return try await finish(timeout: 60)
+  }
+
+  private func read(_ name: String) -> String {
+    String(decoding: FileManager.default.contents(atPath: folder + "/" + name) ?? Data(), as: UTF8.self)
+  }
+
+  /// Waits for the child's exit, stops it if it overruns `timeout`, then collects what it wrote.
+  public func finish(timeout: TimeInterval) async throws -> ProcessOutput {
     defer {
       [handles.stdin, handles.stdout, handles.stderr].forEach { try? $0.close() }
       try? FileManager.default.removeItem(atPath: folder)
     }
-    if process.isRunning {
+    let overrun = DispatchWorkItem { [process, exit] in
+      guard process.isRunning else { return }
+      exit.markTimedOut()
       process.terminate()
-      process.waitUntilExit()
-      throw ProcessTimeout(command: command, seconds: timeout)
     }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: overrun)
+    await exit.wait()
+    overrun.cancel()
     process.waitUntilExit()
-    func read(_ name: String) -> String {
-      String(decoding: FileManager.default.contents(atPath: folder + "/" + name) ?? Data(), as: UTF8.self)
-    }
+    if exit.timedOut { throw ProcessTimeout(command: command, seconds: timeout) }
     return ProcessOutput(status: process.terminationStatus, stdout: read("stdout"), stderr: read("stderr"))
   }
+}
+
+/// A child's exit, awaited by one task: signalled by the process's termination handler.
+private final class ExitSignal: @unchecked Sendable {
+  // Guards `exited`, `waiter` and `didTimeOut`: the handler runs on Foundation's own thread.
+  private let lock = NSLock()
+  private var exited = false
+  private var didTimeOut = false
+  private var waiter: CheckedContinuation<Void, Never>?
+
+  func signal() {
+    let resumed: CheckedContinuation<Void, Never>? = lock.withLock {
+      exited = true
+      defer { waiter = nil }
+      return waiter
+    }
+    resumed?.resume()
+  }
+
+  func wait() async {
+    await withCheckedContinuation { continuation in
+      let done: Bool = lock.withLock {
+        if !exited { waiter = continuation }
+        return exited
+      }
+      if done { continuation.resume() }
+    }
+  }
+
+  func markTimedOut() { lock.withLock { didTimeOut = true } }
+
+  var timedOut: Bool { lock.withLock { didTimeOut } }
 }
 
 public struct ProcessTimeout: Error, CustomStringConvertible {

@@ -45,7 +45,8 @@ public final class SandboxProcess: @unchecked Sendable {
 
   deinit { if process.isRunning { process.terminate() } }
 
-  private static func readLine(from handle: FileHandle, timeout: TimeInterval) throws -> String {
+  /// The first line a child prints, read as it comes (a server prints it when it is ready).
+  public static func readLine(from handle: FileHandle, timeout: TimeInterval) throws -> String {
     var buffer = Data()
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
@@ -57,7 +58,7 @@ public final class SandboxProcess: @unchecked Sendable {
       }
     }
     throw SandboxStartError(
-      message: "kubelab sandbox printed no ready line: \(String(decoding: buffer, as: UTF8.self))")
+      message: "the process printed no first line: \(String(decoding: buffer, as: UTF8.self))")
   }
 }
 

@@ -6,11 +6,9 @@ import KubeModel
 public final class APIHandler: @unchecked Sendable {
   public let cluster: Cluster
   let discovery: DiscoveryDocuments
-  let version: ServerVersion
 
-  public init(cluster: Cluster, serverAddress: String, version: ServerVersion = ServerVersion()) {
+  public init(cluster: Cluster, serverAddress: String) {
     self.cluster = cluster
-    self.version = version
     discovery = DiscoveryDocuments(catalog: cluster.catalog, serverAddress: serverAddress)
   }
 
@@ -27,7 +25,7 @@ public final class APIHandler: @unchecked Sendable {
   private func route(_ request: APIRequest) throws -> APIResponse {
     let target = APITarget(path: request.path, catalog: cluster.catalog)
     switch target {
-    case .version: return .json(version.json)
+    case .version: return .json(cluster.serverVersion.json)
     case .health: return .text("ok")
     case .openAPIV2:
       // An empty protobuf document: kubectl's client-side validation then accepts every built-in kind.

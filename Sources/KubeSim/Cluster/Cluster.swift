@@ -10,6 +10,10 @@ public final class Cluster: @unchecked Sendable {
   public let logs = PodLogs()
   /// What runs shell images' containers as real processes; nil keeps every container simulated.
   public var containerEngine: (any ContainerEngine)?
+  /// Keys etcd clients put beside the objects (`etcdctl put`).
+  public let etcdKeys = EtcdKeyValues()
+  /// The Kubernetes packages installed on each node (`apt-get install kubelet=…`).
+  public let nodePackages = NodePackages()
   /// Background work (graceful deletion, garbage collection) runs here, one change at a time.
   let queue = DispatchQueue(label: "kubelab.sandbox.cluster")
   /// Where every timestamp and every timer of this cluster and its controllers comes from.
@@ -18,6 +22,19 @@ public final class Cluster: @unchecked Sendable {
   public let maximumGracePeriod: TimeInterval
   /// The cluster CA's certificate (PEM) that every namespace's kube-root-ca.crt ConfigMap carries.
   public let caPEM: String
+  private let versionLock = NSLock()
+  private var reportedVersion = ServerVersion()
+
+  /// The release the API server reports at /version: the version of its running image, which a
+  /// topology sets and `kubeadm upgrade apply` moves.
+  public var serverVersion: ServerVersion {
+    get { versionLock.withLock { reportedVersion } }
+    set { versionLock.withLock { reportedVersion = newValue } }
+  }
+  /// The nodes' systemd services and journals (kubelet, containerd).
+  public private(set) var nodeServices: NodeServices!
+  /// Whether the static control-plane pods can run, judged from their manifests.
+  public let controlPlane = ControlPlaneHealth()
 
   public init(
     catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission(),
@@ -29,6 +46,7 @@ public final class Cluster: @unchecked Sendable {
     self.clock = clock
     self.maximumGracePeriod = maximumGracePeriod
     self.caPEM = caPEM
+    nodeServices = NodeServices(cluster: self)
   }
 
   public func now() -> Date { clock.now }

@@ -30,13 +30,47 @@ public final class ControllerManager: @unchecked Sendable {
   /// Subscribes every controller; the objects already stored arrive first as ADDED events.
   public func start() {
     let queue = cluster.queue
+    let controlPlane = cluster.controlPlane
     for controller in controllers {
+      let component = Self.component(of: controller)
       for resource in controller.watchedResources {
         let start = cluster.store.watch(resource: resource, namespace: nil, since: nil) { event in
-          queue.async { controller.handle(event) }
+          queue.async {
+            // A component whose static pod is down acts on nothing; it catches up when it is back.
+            if let component, !controlPlane.isUp(component) { return }
+            controller.handle(event)
+          }
         }
         if case .started(let id) = start { watchIDs.append(id) }
       }
+    }
+  }
+
+  /// A component came back: its controllers see every object again, as after a restart's list.
+  func resync(_ component: ControlPlaneHealth.Component) {
+    cluster.queue.async { [self] in
+      for controller in controllers where Self.component(of: controller) == component {
+        for resource in controller.watchedResources {
+          let (items, version) = cluster.store.list(resource: resource, namespace: nil)
+          for object in items {
+            controller.handle(
+              WatchEvent(
+                kind: .added, resource: resource,
+                namespace: object[path: ["metadata", "namespace"]]?.stringValue ?? "",
+                object: object, previous: nil, resourceVersion: version))
+          }
+        }
+      }
+    }
+  }
+
+  /// Which control-plane binary runs a controller: the scheduler is kube-scheduler; the kubelet is
+  /// none; every other controller is kube-controller-manager's.
+  private static func component(of controller: Controller) -> ControlPlaneHealth.Component? {
+    switch controller {
+    case is Scheduler: .scheduler
+    case is Kubelet: nil
+    default: .controllerManager
     }
   }
 

@@ -11,11 +11,15 @@ public struct ControllerTiming: Sendable {
   /// How much faster probes run than their spec says: 0.1 turns the default 10-second period into
   /// one second, as the back-off's 10 seconds become one.
   public var probeTimeScale: TimeInterval
+  /// How long a node whose kubelet stopped stays Ready: kube-controller-manager's
+  /// --node-monitor-grace-period, 50 s since v1.32.
+  public var nodeMonitorGracePeriod: TimeInterval
 
   public init(
     transitionDelay: TimeInterval = 1, backOffBase: TimeInterval = 1, backOffCap: TimeInterval = 10,
-    probeTimeScale: TimeInterval = 0.1
+    probeTimeScale: TimeInterval = 0.1, nodeMonitorGracePeriod: TimeInterval = 50
   ) {
+    self.nodeMonitorGracePeriod = nodeMonitorGracePeriod
     self.transitionDelay = transitionDelay
     self.backOffBase = backOffBase
     self.backOffCap = backOffCap

@@ -9,6 +9,15 @@ public struct ServerVersion: Sendable {
 
   public init() {}
 
+  /// The release a `vMAJOR.MINOR.PATCH` tag names; nil for anything else.
+  public init?(gitVersion: String) {
+    let parts = gitVersion.dropFirst(gitVersion.hasPrefix("v") ? 1 : 0).split(separator: ".")
+    guard gitVersion.hasPrefix("v"), parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else { return nil }
+    major = String(parts[0])
+    minor = String(parts[1])
+    self.gitVersion = gitVersion
+  }
+
   public var json: JSON {
     [
       "major": .string(major), "minor": .string(minor), "gitVersion": .string(gitVersion),

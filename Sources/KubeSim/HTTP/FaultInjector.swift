@@ -24,6 +24,10 @@ public final class FaultInjector: @unchecked Sendable {
 
   public func clear() { lock.withLock { queue.removeAll() } }
 
+  /// How many injected faults no request has taken yet: a test sees its request arrive when the
+  /// count drops.
+  public var pending: Int { lock.withLock { queue.count } }
+
   /// The fault for the request being answered now, if any.
   func take() -> Fault? {
     lock.withLock { queue.isEmpty ? nil : queue.removeFirst() }

@@ -30,6 +30,9 @@ public final class SandboxServer: @unchecked Sendable {
   public let faults = FaultInjector()
   private let group: MultiThreadedEventLoopGroup
   private var channel: Channel?
+  private var bootstrap: ServerBootstrap?
+  private var boundPort: Int?
+  private let listenLock = NSLock()
 
   public init(api: APIHandler, configuration: Configuration) {
     self.api = api
@@ -80,11 +83,34 @@ public final class SandboxServer: @unchecked Sendable {
         }
       }
     let channel = try bootstrap.bind(host: configuration.host, port: configuration.port).wait()
-    self.channel = channel
-    return channel.localAddress?.port ?? configuration.port
+    let port = channel.localAddress?.port ?? configuration.port
+    listenLock.withLock {
+      self.bootstrap = bootstrap
+      self.channel = channel
+      boundPort = port
+    }
+    return port
   }
 
-  public var port: Int { channel?.localAddress?.port ?? configuration.port }
+  public var port: Int { listenLock.withLock { boundPort ?? configuration.port } }
+
+  /// Stops accepting connections, as a crashed kube-apiserver does: clients get "connection
+  /// refused" until `resume`. Connections already open stay.
+  public func suspend() {
+    let channel = listenLock.withLock {
+      defer { self.channel = nil }
+      return self.channel
+    }
+    try? channel?.close().wait()
+  }
+
+  /// Listens again on the same port after `suspend`.
+  public func resume() throws {
+    let (bootstrap, port, listening) = listenLock.withLock { (self.bootstrap, boundPort, self.channel != nil) }
+    guard let bootstrap, let port, !listening, !shutdownLock.withLock({ isShutDown }) else { return }
+    let channel = try bootstrap.bind(host: configuration.host, port: port).wait()
+    listenLock.withLock { self.channel = channel }
+  }
 
   private let shutdownLock = NSLock()
   private var isShutDown = false
@@ -96,7 +122,7 @@ public final class SandboxServer: @unchecked Sendable {
       return !isShutDown
     }
     guard first else { return }
-    try? channel?.close().wait()
+    try? listenLock.withLock({ channel })?.close().wait()
     try? group.syncShutdownGracefully()
   }
 }

@@ -71,6 +71,10 @@ public final class Sandbox: @unchecked Sendable {
     return "\(options.tls ? "https" : "http")://\(host):\(server.port)"
   }
 
+  /// The name of the context, cluster and user of every sandbox's kubeconfig: lab sessions on a
+  /// sandbox are filed under it.
+  public static let contextName = "kubelab-sandbox"
+
   /// A kubeconfig whose current context `kubelab-sandbox` reaches this sandbox as its admin.
   public func kubeconfig(namespace: String? = nil) -> String {
     var cluster: JSON = ["server": .string(url)]
@@ -80,14 +84,14 @@ public final class Sandbox: @unchecked Sendable {
       user["client-certificate-data"] = .string(Data(credentials.pki.admin.certificatePEM.utf8).base64EncodedString())
       user["client-key-data"] = .string(Data(credentials.pki.admin.privateKeyPEM.utf8).base64EncodedString())
     }
-    var context: JSON = ["cluster": "kubelab-sandbox", "user": "kubelab-sandbox-admin"]
+    var context: JSON = ["cluster": .string(Self.contextName), "user": .string(Self.contextName + "-admin")]
     if let namespace { context["namespace"] = .string(namespace) }
     let config: JSON = [
       "apiVersion": "v1", "kind": "Config",
-      "clusters": [["name": "kubelab-sandbox", "cluster": cluster]],
-      "users": [["name": "kubelab-sandbox-admin", "user": user]],
-      "contexts": [["name": "kubelab-sandbox", "context": context]],
-      "current-context": "kubelab-sandbox", "preferences": [:],
+      "clusters": [["name": .string(Self.contextName), "cluster": cluster]],
+      "users": [["name": .string(Self.contextName + "-admin"), "user": user]],
+      "contexts": [["name": .string(Self.contextName), "context": context]],
+      "current-context": .string(Self.contextName), "preferences": [:],
     ]
     return YAML.emit(config)
   }
@@ -104,8 +108,41 @@ public final class Sandbox: @unchecked Sendable {
     try Data(kubeconfig().utf8).write(to: url)
   }
 
+  private var staticPods: StaticPodSource?
+
+  /// The nodes' trees are written: from now on each node's kubelet reads its files (static pod
+  /// manifests, its configuration), and a broken control-plane manifest takes its component down.
+  public func attach(_ trees: NodeTrees) {
+    cluster.nodeServices.attach(trees)
+    let monitor = NodeStatusMonitor(
+      cluster: cluster, services: cluster.nodeServices, gracePeriod: options.timing.nodeMonitorGracePeriod)
+    let source = StaticPodSource(
+      cluster: cluster, services: cluster.nodeServices, trees: trees, controlPlane: cluster.controlPlane)
+    cluster.nodeServices.kubeletChanged = { [weak source] node in
+      monitor.kubeletChanged(node)
+      source?.scanAll()
+    }
+    cluster.controlPlane.changed = { [weak self] component, up in
+      guard let self else { return }
+      switch component {
+      case .apiServer, .etcd:
+        // kube-apiserver serves only while it runs and reaches etcd.
+        if self.cluster.controlPlane.isUp(.apiServer) && self.cluster.controlPlane.isUp(.etcd) {
+          try? self.server.resume()
+        } else {
+          self.server.suspend()
+        }
+      case .scheduler, .controllerManager:
+        if up { self.controllers.resync(component) }
+      }
+    }
+    staticPods = source
+    source.start()
+  }
+
   /// Stops serving and ends every container process: none outlives its sandbox.
   public func shutdown() {
+    staticPods?.stop()
     controllers.stop()
     server.shutdown()
     options.containerEngine?.shutdown()

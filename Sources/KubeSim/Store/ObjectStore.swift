@@ -88,6 +88,54 @@ public final class ObjectStore: @unchecked Sendable {
     }
   }
 
+  /// Every stored object with its key, in key order, and the revision they are consistent with:
+  /// what an etcd snapshot of the cluster holds.
+  public func allObjects() -> (objects: [(key: ObjectKey, object: JSON)], resourceVersion: Int) {
+    lock.withLock {
+      let all = buckets.values.flatMap { bucket in bucket.map { (key: $0.key, object: $0.value) } }
+      return (all.sorted { ($0.key.resource, $0.key) < ($1.key.resource, $1.key) }, currentVersion)
+    }
+  }
+
+  /// Takes one revision for a write that is not an object (a key an etcd client put beside the
+  /// cluster's objects): etcd counts every write in the same revision sequence.
+  public func advanceRevision() -> Int {
+    lock.withLock {
+      currentVersion += 1
+      return currentVersion
+    }
+  }
+
+  /// Makes the stored objects exactly `objects`, as restoring an etcd snapshot does: objects that
+  /// are not in it are deleted, the others written back. Watchers see each change as an event, at
+  /// new resourceVersions (etcd's `--bump-revision`), so clients and controllers follow.
+  public func replaceAll(with objects: [ObjectKey: JSON]) {
+    lock.withLock {
+      for (resource, bucket) in buckets {
+        for key in bucket.keys.sorted() where objects[key] == nil {
+          guard let current = buckets[resource]?.removeValue(forKey: key) else { continue }
+          publish(
+            WatchEvent(
+              kind: .deleted, resource: resource, namespace: key.namespace, object: stamp(current),
+              previous: current, resourceVersion: currentVersion))
+        }
+      }
+      for key in objects.keys.sorted(by: { ($0.resource, $0) < ($1.resource, $1) }) {
+        guard let object = objects[key] else { continue }
+        let current = buckets[key.resource]?[key]
+        var comparable = object
+        comparable[path: ["metadata", "resourceVersion"]] = current?[path: ["metadata", "resourceVersion"]]
+        if let current, current == comparable { continue }
+        let stored = stamp(object)
+        buckets[key.resource, default: [:]][key] = stored
+        publish(
+          WatchEvent(
+            kind: current == nil ? .added : .modified, resource: key.resource, namespace: key.namespace,
+            object: stored, previous: current, resourceVersion: currentVersion))
+      }
+    }
+  }
+
   /// Every object of every resource whose owner references include `uid`.
   public func dependents(ofUID uid: String) -> [(key: ObjectKey, object: JSON)] {
     lock.withLock {

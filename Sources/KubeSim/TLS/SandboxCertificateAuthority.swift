@@ -13,6 +13,8 @@ public struct SandboxCertificateAuthority: Sendable {
     case server(hosts: [String])
     /// A TLS client (a user authenticating with its certificate).
     case client
+    /// Both, as etcd's server and peer certificates are: they serve and dial other members.
+    case peer(hosts: [String])
   }
 
   public let certificate: Certificate
@@ -51,6 +53,12 @@ public struct SandboxCertificateAuthority: Sendable {
     try certificate.serializeAsPEM().pemString
   }
 
+  /// The CA's private key in PEM, as kubeadm leaves it in /etc/kubernetes/pki/ca.key on a
+  /// control-plane node (the sandbox writes it only into node trees, readable by their owner).
+  public func privateKeyPEM() throws -> String {
+    try privateKey.serializeAsPEM().pemString
+  }
+
   /// Issues a leaf certificate with a fresh key, valid for one year from `now`.
   public func issue(
     commonName: String,
@@ -75,6 +83,9 @@ public struct SandboxCertificateAuthority: Sendable {
         SubjectAlternativeNames(hosts.map(GeneralName.forHost))
       case .client:
         try ExtendedKeyUsage([.clientAuth])
+      case .peer(let hosts):
+        try ExtendedKeyUsage([.serverAuth, .clientAuth])
+        SubjectAlternativeNames(hosts.map(GeneralName.forHost))
       }
       authorityKeyIdentifier
     }

@@ -21,6 +21,10 @@ extension SandboxPKI {
     // Tells clients holding several certificates which one this server trusts.
     configuration.sendCANameList = true
     configuration.applicationProtocols = ["http/1.1"]
+    // A closing connection waits this long for the client's close_notify. Clients that pool
+    // connections (libcurl, kubectl) never send one, and NIOSSL's default of 5 s made every
+    // in-process sandbox (`practice --sandbox`, `test`) take 5 s to shut down.
+    configuration.shutdownTimeout = .milliseconds(200)
     return configuration
   }
 

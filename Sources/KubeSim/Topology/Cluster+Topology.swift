@@ -42,6 +42,19 @@ extension Cluster {
         throw TopologyError(message: "topology \(topology.name): \(resource.groupResource) \"\(name)\" appears twice")
       }
     }
+    if let version = Self.apiServerVersion(prepared.map(\.1)) { serverVersion = version }
+  }
+
+  /// The release of the topology's API server, read from its image tag as kubeadm sets it.
+  static func apiServerVersion(_ objects: [JSON]) -> ServerVersion? {
+    let apiServer = objects.first {
+      $0["kind"]?.stringValue == "Pod"
+        && $0[path: ["metadata", "labels", "component"]]?.stringValue == "kube-apiserver"
+    }
+    guard let image = apiServer?[path: ["spec", "containers"]]?.arrayValue?.first?["image"]?.stringValue,
+      let colon = image.lastIndex(of: ":")
+    else { return nil }
+    return ServerVersion(gitVersion: String(image[image.index(after: colon)...]))
   }
 
   /// Owner references name their owner by kind and name; targetRefs of endpoints name pods.

@@ -20,6 +20,8 @@ public struct LabGrading: Sendable {
   public var onWait: (@Sendable ([PendingWait]) -> Void)?
   /// Set by a command to end the waiting early (Ctrl-C); the grades found so far are kept.
   public var interruption: WaitInterruption?
+  /// How node checks log into sandbox nodes (default: this kubelab's `ssh`).
+  public var nodeLogin = NodeLoginCommand.current
 
   public init(lab: Lab, grader: Grader, cluster: LabCluster, workdir: String?) {
     self.lab = lab
@@ -60,7 +62,7 @@ public struct LabGrading: Sendable {
     let evaluator = CheckEvaluator(
       snapshot: snapshot, labNamespace: lab.namespace, environment: cluster.shellEnvironment,
       scriptDirectory: workdir, fileDirectory: workdir ?? FileManager.default.currentDirectoryPath,
-      waiting: waiting, onWait: onWait, interruption: interruption)
+      nodeLogin: nodeLogin, waiting: waiting, onWait: onWait, interruption: interruption)
     let checked = tasks.compactMap { task in entries[task.id.value].flatMap { $0.answer == nil ? $0 : nil } }
     var settled = await evaluator.settle(
       checked.flatMap(\.checks), owners: checked.flatMap { entry in entry.checks.map { _ in entry.id.value } })[...]

@@ -18,6 +18,9 @@ public struct Session: Codable, Sendable, Equatable {
   /// Task id → how many hints were shown.
   public var hintsRevealed: [String: Int] = [:]
   public var solutionsRevealed: Set<String> = []
+  /// Tasks the learner flagged to come back to later; nil when none (and in files written before
+  /// flags existed).
+  public var flagged: Set<String>?
   public var provisioning: Provisioning?
   /// Where workdir files were copied.
   public var workdir: String?
@@ -30,6 +33,13 @@ public struct Session: Codable, Sendable, Equatable {
     self.cluster = cluster
     self.startedAt = startedAt
     self.deadline = deadline
+  }
+
+  /// Flags a task to come back to, or clears its flag.
+  public mutating func flag(_ task: String, _ on: Bool) {
+    var tasks = flagged ?? []
+    if on { tasks.insert(task) } else { tasks.remove(task) }
+    flagged = tasks.isEmpty ? nil : tasks
   }
 
   /// Points earned over the graded tasks.

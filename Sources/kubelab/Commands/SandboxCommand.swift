@@ -39,6 +39,10 @@ struct SandboxCommand: ParsableCommand {
   @Flag(help: .hidden)
   var detached = false
 
+  /// Tests shorten how long a node whose kubelet stopped stays Ready (50 s, as kube-controller-manager's).
+  @Option(help: .hidden)
+  var nodeMonitorGracePeriod: Double = 50
+
   func validate() throws {
     // A wrong option value is a usage error (64); a sandbox that cannot start for another reason
     // is the cluster's (3).
@@ -62,7 +66,9 @@ struct SandboxCommand: ParsableCommand {
       let engine = ContainerEngines.make(
         root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes")
       sandbox = try Sandbox(
-        options: .init(topology: topology, host: address, port: port, tls: !noTLS, containerEngine: engine))
+        options: .init(
+          topology: topology, host: address, port: port, tls: !noTLS,
+          timing: ControllerTiming(nodeMonitorGracePeriod: nodeMonitorGracePeriod), containerEngine: engine))
       for (fault, count) in try FaultInjector.parse(faults ?? "") { sandbox.server.faults.inject(fault, count: count) }
       try sandbox.start()
     } catch {
@@ -88,9 +94,19 @@ struct SandboxCommand: ParsableCommand {
       throw CommandFailure(
         .localFiles, "cannot record the sandbox in \(SandboxRecord.path): \(error.localizedDescription)")
     }
+    let nodes: SandboxNodeHosting?
+    do {
+      nodes = try SandboxNodeHosting(
+        sandbox: sandbox, folder: URL(fileURLWithPath: SandboxRecord.folder), temporary: false)
+    } catch {
+      // The API keeps serving; only `kubelab ssh` and the node commands need the trees.
+      FileHandle.standardError.write(Data("kubelab sandbox: the nodes' files could not be written: \(error)\n".utf8))
+      nodes = nil
+    }
     print("Sandbox ready: \(sandbox.url) (kubeconfig: \(path))")
     fflush(stdout)
     TerminationSignal.wait()
+    nodes?.shutdown()
     record.remove()
     sandbox.shutdown()
   }

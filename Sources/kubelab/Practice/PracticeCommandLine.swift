@@ -10,6 +10,8 @@ enum PracticeCommandLine: Equatable {
   case help
   /// A kubectl command, run on the lab's cluster.
   case kubectl(String)
+  /// `ssh NODE`: a shell on a node of the sandbox, back at the prompt on exit; `ssh` lists them.
+  case ssh(String?)
   /// Anything else: the answer to the current question.
   case answer(String)
   case empty
@@ -26,7 +28,12 @@ enum PracticeCommandLine: Equatable {
     case "status": self = .status
     case "quit", "exit": self = .quit
     case "help", "?": self = .help
+    case "ssh": self = .ssh(nil)
     default:
+      if text.hasPrefix("ssh "), let node = text.split(separator: " ").dropFirst().first {
+        self = .ssh(String(node))
+        return
+      }
       self = text.hasPrefix("kubectl ") || text == "kubectl" || text.hasPrefix("k ") ? .kubectl(text) : .answer(text)
     }
   }
@@ -39,5 +46,6 @@ enum PracticeCommandLine: Equatable {
       skip     go to the next task          back     go to the previous task
       status   show the score table         quit     end the practice test
       kubectl …  run kubectl on the lab's cluster (k … works too)
+      ssh NODE   open a shell on a sandbox node; `exit` comes back here
     """
 }

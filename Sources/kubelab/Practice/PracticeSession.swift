@@ -42,6 +42,7 @@ struct PracticeSession {
       case .hint: print(try revealHint(id))
       case .solution: print(try revealSolution(id))
       case .kubectl(let command): await runKubectl(command)
+      case .ssh(let node): logIn(node)
       case .check:
         if try await grade(id) { return 1 }
       case .answer(let text):
@@ -49,38 +50,34 @@ struct PracticeSession {
           print("This task is done on the cluster: use kubectl (here or in another shell), then type `check`.")
           continue
         }
-        try context.updateSession { $0.answers[id] = RecordedAnswer(text: text, at: Date()) }
-        if try await grade(id) { return 1 }
+        if try await say(context.answer(id, text)) { return 1 }
       }
     }
     return nil
   }
 
-  /// Grades one task and says how it went; on a miss without a check hint, reveals the next hint.
+  /// Grades one task and says how it went.
   private func grade(_ id: String) async throws -> Bool {
-    let report = try await context.grade(tasks: [id])
-    guard let result = report.tasks.first else { return false }
+    try say(await context.grade(tasks: [id]).tasks.first)
+  }
+
+  /// Says how a task went; on a miss without a check hint, reveals the next hint.
+  private func say(_ graded: TaskResult?) throws -> Bool {
+    guard let result = graded else { return false }
     print(AnswerText.verdict(result))
-    if result.status == .failed || result.status == .partial, !result.checks.contains(where: { $0.hint != nil }) {
-      let hints = context.loaded.graderTask(id)?.hints ?? []
-      if !hints.isEmpty { print(try revealHint(id)) }
+    if let (hints, revealed) = try context.hintAfterMiss(result) {
+      print(HintText.render(hints: hints, revealed: revealed, task: result.id))
     }
     return result.status == .passed
   }
 
   private func revealHint(_ id: String) throws -> String {
-    let hints = context.loaded.graderTask(id)?.hints ?? []
-    let revealed = try context.updateSession { session in
-      let next = min((session.hintsRevealed[id] ?? 0) + 1, hints.count)
-      session.hintsRevealed[id] = next
-      return next
-    }
+    let (hints, revealed) = try context.revealHint(id)
     return HintText.render(hints: hints, revealed: revealed, task: id)
   }
 
   private func revealSolution(_ id: String) throws -> String {
-    guard let solution = context.loaded.graderTask(id)?.solution else { return "The grader gives no solution here." }
-    try context.updateSession { _ = $0.solutionsRevealed.insert(id) }
+    guard let solution = try context.revealSolution(id) else { return "The grader gives no solution here." }
     return SolutionText.render(solution)
   }
 
@@ -96,6 +93,20 @@ struct PracticeSession {
     ).run()
     print(result.output, terminator: result.output.hasSuffix("\n") || result.output.isEmpty ? "" : "\n")
     if let failure = result.failure { print("(\(failure))") }
+  }
+
+  private func logIn(_ node: String?) {
+    do {
+      let environment = ProcessInfo.processInfo.environment.merging(context.cluster.shellEnvironment) { _, lab in lab }
+      let login = try NodeLogin.find(kubeconfig: nil, context: nil, environment: environment)
+      guard let node else {
+        print(login.nodeNames.joined(separator: "\n"))
+        return
+      }
+      _ = try login.login(node)
+    } catch {
+      print("\(error)")
+    }
   }
 
   private func finish() async throws -> GradeReport {

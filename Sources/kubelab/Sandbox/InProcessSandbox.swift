@@ -11,6 +11,8 @@ final class InProcessSandbox {
   /// Where the containers' root folders live while the sandbox runs.
   let containersFolder: String
   let cluster: LabCluster
+  /// Its nodes' trees and sockets, for `ssh NODE` at the practice prompt and node checks.
+  let nodes: SandboxNodeHosting?
 
   init(topology: String) throws {
     containersFolder = NSTemporaryDirectory() + "kubelab-containers-\(UUID().uuidString)"
@@ -21,6 +23,7 @@ final class InProcessSandbox {
       kubeconfigPath = NSTemporaryDirectory() + "kubelab-sandbox-\(UUID().uuidString).kubeconfig"
       try sandbox.writeKubeconfig(to: kubeconfigPath)
       cluster = try LabCluster(kubeconfig: kubeconfigPath, context: nil)
+      nodes = try? SandboxNodeHosting(sandbox: sandbox, folder: SandboxNodeHosting.temporaryFolder(), temporary: true)
     } catch {
       sandbox.shutdown()
       throw error
@@ -28,6 +31,7 @@ final class InProcessSandbox {
   }
 
   func shutdown() {
+    nodes?.shutdown()
     sandbox.shutdown()
     try? FileManager.default.removeItem(atPath: kubeconfigPath)
     try? FileManager.default.removeItem(atPath: containersFolder)

@@ -7,15 +7,15 @@ struct LabLauncher {
   let cluster: LabCluster
   let store: SessionStore
 
-  /// Runs the setup (progress on stderr, so stdout stays the command's result), then records a
-  /// fresh session and makes the lab the cluster's current one.
-  func launch(workdir: String) async throws -> Session {
+  /// Runs the setup, telling `progress` each step (by default on stderr, so stdout stays the
+  /// command's result), then records a fresh session and makes the lab the cluster's current one.
+  func launch(
+    workdir: String, progress: @escaping @Sendable (RunnerProgress) -> Void = LabLauncher.printProgress
+  ) async throws -> Session {
     let runner = LabRunner(lab: loaded.lab, cluster: cluster)
     let provisioning: Provisioning
     do {
-      provisioning = try await runner.start(workdir: workdir) { progress in
-        FileHandle.standardError.write(Data("  \(progress)\n".utf8))
-      }
+      provisioning = try await runner.start(workdir: workdir, progress: progress)
     } catch {
       throw CommandFailure(.clusterError, "the lab \(loaded.id) could not be set up: \(error)")
     }
@@ -34,12 +34,15 @@ struct LabLauncher {
   /// can still be read with `kubelab status --lab`; the lab is no longer the current one.
   func tearDown() async throws {
     do {
-      _ = try await LabRunner(lab: loaded.lab, cluster: cluster).stop { progress in
-        FileHandle.standardError.write(Data("  \(progress)\n".utf8))
-      }
+      _ = try await LabRunner(lab: loaded.lab, cluster: cluster).stop(progress: Self.printProgress)
     } catch {
       throw CommandFailure(.clusterError, "the lab \(loaded.id) could not be removed: \(error)")
     }
     if store.currentLab(cluster: cluster.name) == loaded.id { try store.setCurrentLab(nil, cluster: cluster.name) }
+  }
+
+  /// Shows a setup or teardown step on stderr, indented under the command's own line.
+  @Sendable static func printProgress(_ progress: RunnerProgress) {
+    FileHandle.standardError.write(Data("  \(progress)\n".utf8))
   }
 }

@@ -13,11 +13,14 @@ struct LabSessionContext {
 
   static var store: SessionStore { SessionStore(directory: StateDirectory.path + "/sessions") }
 
-  /// The lab named by `--lab`, else the one last started on the chosen cluster.
+  /// The lab named by `--lab`, else by `$KUBELAB_LAB` (the web page's terminals set it: several
+  /// labs may run there at once, each on a sandbox of its own), else the one last started on the
+  /// chosen cluster.
   static func open(_ options: LabOptions, lab: String?) throws -> LabSessionContext {
     let connection = try ClusterConnection.existing(options)
     let store = Self.store
-    guard let id = lab ?? store.currentLab(cluster: connection.cluster.name) else {
+    let named = lab ?? ProcessInfo.processInfo.environment["KUBELAB_LAB"].flatMap { $0.isEmpty ? nil : $0 }
+    guard let id = named ?? store.currentLab(cluster: connection.cluster.name) else {
       throw ValidationError(
         "no lab is started on the cluster \(connection.cluster.name): start one with `kubelab start <lab>`"
           + (options.sandbox ? " --sandbox" : "") + ", or name it with --lab")
@@ -89,7 +92,13 @@ struct LabSessionContext {
   /// pass (`ids` nil) grades every action again but a question only while it has no grade (or
   /// its grade was an error), and reports the recorded grade of the others. Named tasks are
   /// always graded again. `file` and `script` checks work in the session's working directory.
-  func grade(tasks ids: [String]?) async throws -> GradeReport {
+  /// `onWait` hears which `within` checks are polled (by default they are said on stderr, and
+  /// Ctrl-C stops the wait). Unrecorded (`record` false), with `answers` given over the session's,
+  /// a grading only tells: practice after the time is up.
+  func grade(
+    tasks ids: [String]?, answers given: [String: String] = [:], record: Bool = true,
+    onWait: (@Sendable ([PendingWait]) -> Void)? = nil
+  ) async throws -> GradeReport {
     let session = try session()
     let recorded = { (task: LabTask) -> TaskScore? in
       guard task.kind != .action, let score = session.scores[task.id.value] else { return nil }
@@ -99,13 +108,21 @@ struct LabSessionContext {
     var grading = LabGrading(lab: lab, grader: loaded.grader, cluster: cluster, workdir: session.workdir)
     // A whole-lab pass waits only for work under way; a task the learner names is waited for.
     grading.waiting = ids == nil ? .startedWork : .always
-    grading.onWait = { waits in FileHandle.standardError.write(Data(Self.waitingText(waits).utf8)) }
-    let answers = session.answers.mapValues(\.text)
-    let report = await InterruptibleWait.run { interruption in
-      grading.interruption = interruption
-      return await grading.grade(tasks: graded, answers: answers)
+    let answers = session.answers.mapValues(\.text).merging(given) { _, new in new }
+    let report: GradeReport
+    if let onWait {
+      // A front end that shows the waits itself (the web page) serves many passes at once, and
+      // Ctrl-C stops it: its passes are not Ctrl-C's to interrupt.
+      grading.onWait = onWait
+      report = await grading.grade(tasks: graded, answers: answers)
+    } else {
+      grading.onWait = { waits in FileHandle.standardError.write(Data(Self.waitingText(waits).utf8)) }
+      report = await InterruptibleWait.run { interruption in
+        grading.interruption = interruption
+        return await grading.grade(tasks: graded, answers: answers)
+      }
     }
-    try updateSession { session in session.record(report) }
+    if record { try updateSession { session in session.record(report) } }
     guard ids == nil else { return report }
     let tasks = lab.tasks.compactMap { task -> TaskResult? in
       if let result = report.tasks.first(where: { $0.id == task.id.value }) { return result }

@@ -29,7 +29,7 @@ struct KubelabRun {
   func callAsFunction(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 120) async throws
     -> ProcessOutput
   {
-    try await ProcessRunner.runAsync(
+    try await ProcessRunner.run(
       "/bin/sh", ["-c", "cd \"$1\" && shift && exec \"$@\"", "sh", workdir, try BuiltProducts.kubelab()] + arguments,
       environment: environment, input: input, timeout: timeout)
   }

@@ -14,8 +14,8 @@ import Testing
     return (sandbox, run)
   }
 
-  private func curl(_ arguments: [String]) throws -> String {
-    try ProcessRunner.run("/usr/bin/curl", ["-s"] + arguments).stdout
+  private func curl(_ arguments: [String]) async throws -> String {
+    try await ProcessRunner.run("/usr/bin/curl", ["-s"] + arguments).stdout
   }
 
   @Test func answersHintsSolutionsAndScoresAreRecorded() async throws {
@@ -82,10 +82,10 @@ import Testing
       defer { _ = sandbox.stop() }
       #expect(try await run(["start", "sample"]).status == 0)
       #expect(try await run(["answer", "pod-count", "2"]).status == 0)
-      #expect(
+      await #expect(
         try curl(["-X", "POST", "--data", "status:503*400", sandbox.url + "/debug/faults"]) == "queued 400 faults\n")
       let failing = try await run(["check"], timeout: 180)
-      _ = try curl(["-X", "DELETE", sandbox.url + "/debug/faults"])
+      _ = try await curl(["-X", "DELETE", sandbox.url + "/debug/faults"])
       #expect(failing.status == 3, "\(failing.stdout)\(failing.stderr)")
       #expect(failing.stdout.contains("error"))
       #expect(failing.stdout.contains("could not check"))
@@ -146,6 +146,8 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Not a wait for a state: the kill lands at a later moment of each attempt (before,
+        // during and after the session write), which is what the test is about.
         try await Task.sleep(for: .milliseconds(attempt * 25))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

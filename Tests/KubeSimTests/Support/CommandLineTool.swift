@@ -14,8 +14,8 @@ struct CommandLineTool {
 
   var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
-  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-    let output = try ProcessRunner.run(path, arguments, environment: extra)
+  func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Result {
+    let output = try await ProcessRunner.run(path, arguments, environment: extra)
     return Result(status: output.status, standardOutput: output.stdout, standardError: output.stderr)
   }
 

@@ -39,7 +39,7 @@ struct TLSTestSandbox {
   }
 
   /// `curl -sS` against this sandbox with extra arguments; `-w` appends the HTTP status line.
-  func curl(_ arguments: [String], path: String = "") throws -> CommandLineTool.Result {
-    try CommandLineTool.curl.run(["-sS", "-w", "\n%{http_code} %{http_version}"] + arguments + [url + path])
+  func curl(_ arguments: [String], path: String = "") async throws -> CommandLineTool.Result {
+    try await CommandLineTool.curl.run(["-sS", "-w", "\n%{http_code} %{http_version}"] + arguments + [url + path])
   }
 }

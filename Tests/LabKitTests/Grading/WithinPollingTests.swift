@@ -14,11 +14,15 @@ struct WithinPollingTests {
     let fixture = try GradingFixture(
       tasks: "  - { id: t, ask: a, action: true }",
       grader: "  t: { checks: [{ resource: cm, name: late, within: 30s }, { resource: pods, absent: true }] }")
-    let grading = Task { await fixture.grade() }
-    // Let the first evaluation see no ConfigMap, then create it while the grader polls.
-    try await Task.sleep(for: .seconds(1))
+    // The grader says it waits once its first evaluation found no ConfigMap: only then is it made.
+    let (waiting, waits) = AsyncStream<Void>.makeStream()
+    var grading = LabGrading(lab: fixture.lab, grader: fixture.grader, cluster: fixture.test.cluster, workdir: nil)
+    grading.onWait = { _ in waits.yield() }
+    let graded = Task { [grading] in await grading.grade(answers: [:]) }
+    var iterator = waiting.makeAsyncIterator()
+    await iterator.next()
     try await fixture.create("configmaps", Self.configMap("late"))
-    let report = await grading.value
+    let report = await graded.value
     let task = try report.task("t")
     #expect(task.verdicts == [.pass, .pass])
     #expect(task.messages[0] == "configmap late exists in namespace default")

@@ -61,6 +61,7 @@ extension Kubelet {
           note(
             "Normal", "Pulled", "Successfully pulled image \"\(container.image)\" in \(String(format: "%.3f", delay))s")
           container.hasPulled = true
+          cluster.recordPulledImage(container.image, on: node)
         }
         begin(&container, spec: spec, pod: pod, node: node, now: now)
       }
@@ -127,6 +128,10 @@ extension Kubelet {
   ) {
     let words = { (field: String) in (spec[field]?.arrayValue ?? []).compactMap(\.stringValue) }
     var process = ContainerProcess(image: image, command: words("command"), args: words("args"))
+    // A control-plane component whose manifest is broken exits at start with its error.
+    if let failure = cluster.controlPlane.failure(forPod: pod) {
+      process = ContainerProcess(output: failure + "\n", lifetime: 0, exitCode: 1)
+    }
     container.containerID =
       "containerd://" + (0..<4).map { _ in String(format: "%016llx", UInt64.random(in: 0...UInt64.max)) }.joined()
     let uid = pod[path: ["metadata", "uid"]]?.stringValue ?? ""

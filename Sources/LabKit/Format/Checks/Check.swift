@@ -22,8 +22,9 @@ public indirect enum CheckKind: Sendable {
   case all([Check])
   case any([Check])
   case not(Check)
-  /// A shell command run with KUBECONFIG set; passes on exit status 0.
-  case script(String)
+  /// A shell command run with KUBECONFIG set (inside `node`'s shell when given, as `kubelab ssh`
+  /// runs it); passes on exit status 0.
+  case script(String, node: String?)
   case file(FileCheck)
   /// A command run in a pod's container with `kubectl exec`; passes on exit status 0, or on
   /// output matching `matches` when given.
@@ -68,6 +69,8 @@ public struct FileCheck: Hashable, Sendable {
 
   public var path: String
   public var condition: Condition
+  /// The sandbox node whose file it is (nil: the learner's machine).
+  public var node: String? = nil
 }
 
 /// Runs a command inside a container, as a learner would probe from a pod ("frontend reaches api

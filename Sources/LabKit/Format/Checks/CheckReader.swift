@@ -17,7 +17,7 @@ enum CheckReader {
     let written = writtenKeys(node)
     let kinds = kindKeys.filter(written.contains)
     let kind = kinds.count == 1 ? kinds[0] : nil
-    let allowed = commonKeys + (kind.map { $0 == "resource" ? objectKeys : [$0] } ?? kindKeys + objectKeys)
+    let allowed = commonKeys + (kind.map { Self.keys(ofKind: $0) } ?? kindKeys + objectKeys)
     guard let reader = MappingReader(node, allowedKeys: allowed, log: log) else { return nil }
     let hint = reader.string("hint")?.value
     let points = reader.number("points") ?? 1
@@ -26,6 +26,15 @@ enum CheckReader {
       let checkKind = self.kind(kind, reader)
     else { return nil }
     return Check(kind: checkKind, hint: hint, points: points, within: within, position: node.position)
+  }
+
+  /// The keys a check of `kind` may have besides the common ones.
+  private static func keys(ofKind kind: String) -> [String] {
+    switch kind {
+    case "resource": objectKeys
+    case "script": ["script", "node"]
+    default: [kind]
+    }
   }
 
   private static func writtenKeys(_ node: YAMLNode) -> [String] {
@@ -39,7 +48,9 @@ enum CheckReader {
     case "all": return reader.list("all").map { .all(checks($0, log: log)) }
     case "any": return reader.list("any").map { .any(checks($0, log: log)) }
     case "not": return reader["not"].flatMap { check($0, log: log) }.map { .not($0) }
-    case "script": return reader.string("script").map { .script($0.value) }
+    case "script":
+      let node = reader.string("node")?.value
+      return reader.string("script").map { .script($0.value, node: node) }
     case "file": return reader["file"].flatMap { file($0, log: log) }.map { .file($0) }
     case "exec": return reader["exec"].flatMap { exec($0, log: log) }.map { .exec($0) }
     default: return objects(reader)
@@ -162,7 +173,7 @@ enum CheckReader {
   }
 
   private static func file(_ node: YAMLNode, log: ProblemLog) -> FileCheck? {
-    guard let reader = MappingReader(node, allowedKeys: ["path", "exists", "contains", "matches"], log: log)
+    guard let reader = MappingReader(node, allowedKeys: ["node", "path", "exists", "contains", "matches"], log: log)
     else { return nil }
     let path = reader.string("path", required: true)
     let condition: FileCheck.Condition?
@@ -173,6 +184,11 @@ enum CheckReader {
     default: condition = nil
     }
     guard let path, let condition else { return nil }
-    return FileCheck(path: path.value, condition: condition)
+    let onNode = reader.string("node")
+    if let onNode, !path.value.hasPrefix("/") {
+      log.add("a file on a node needs an absolute path, found \"\(path.value)\"", at: path.position)
+      return nil
+    }
+    return FileCheck(path: path.value, condition: condition, node: onNode?.value)
   }
 }

@@ -8,6 +8,8 @@ struct CheckEvaluator {
   let scriptDirectory: String?
   /// Where relative `file` paths resolve.
   let fileDirectory: String
+  /// How node checks reach a sandbox node.
+  let nodeLogin: NodeLoginCommand
   /// Which failing `within` checks are waited for.
   let waiting: WaitPolicy
   /// Told once when `settle` starts waiting, with what it waits for (see `LabGrading.onWait`).
@@ -120,9 +122,14 @@ struct CheckEvaluator {
     case .all(let checks): outcome = Self.all(await evaluate(checks))
     case .any(let checks): outcome = Self.any(await evaluate(checks))
     case .not(let check): outcome = Self.not(await evaluate(check))
-    case .script(let command):
-      outcome = await ScriptCheck(command: command, environment: environment, directory: scriptDirectory).evaluate()
-    case .file(let file): outcome = FileCheckEvaluation(check: file, directory: fileDirectory).evaluate()
+    case .script(let script, let node):
+      let command = node.map { nodeLogin.command(node: $0, script: script) } ?? script
+      outcome = await ScriptCheck(command: command, shown: script, environment: environment, directory: scriptDirectory)
+        .evaluate()
+    case .file(let file):
+      outcome = await FileCheckEvaluation(
+        check: file, directory: fileDirectory, nodeLogin: nodeLogin, environment: environment
+      ).evaluate()
     case .exec(let exec):
       outcome = await ExecCheckEvaluation(check: exec, labNamespace: labNamespace, environment: environment).evaluate()
     }

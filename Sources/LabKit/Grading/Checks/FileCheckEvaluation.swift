@@ -1,22 +1,37 @@
 import Foundation
 
-/// A `file` check on the learner's machine. A missing file fails; one that exists but cannot be
-/// read is an error (the grader could not look).
+/// A `file` check, on the learner's machine or on a sandbox node. A missing file fails; one that
+/// exists but cannot be read is an error (the grader could not look).
 struct FileCheckEvaluation {
+  /// What the grader found at the path.
+  enum Found {
+    case missing
+    case directory
+    case text(String)
+    /// The grader could not look, and why.
+    case unreadable(String)
+  }
+
   let check: FileCheck
   /// Where a relative path resolves.
   let directory: String
+  /// How node files are read.
+  let nodeLogin: NodeLoginCommand
+  let environment: [String: String]
 
-  func evaluate() -> CheckOutcome {
-    let path = check.path.hasPrefix("/") ? check.path : (directory as NSString).appendingPathComponent(check.path)
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    let name = "the file \(check.path)"
+  func evaluate() async -> CheckOutcome {
+    let name = check.node.map { "the file \(check.path) on \($0)" } ?? "the file \(check.path)"
+    let found: Found
+    if let node = check.node { found = await readOnNode(node) } else { found = readLocally() }
     switch check.condition {
-    case .exists(true): return exists ? .pass("\(name) exists") : .fail("\(name) does not exist")
-    case .exists(false): return exists ? .fail("\(name) exists") : .pass("\(name) does not exist")
+    case .exists(let wanted):
+      let exists = if case .missing = found { false } else { true }
+      if case .unreadable(let reason) = found { return .error("\(name) cannot be read: \(reason)") }
+      return exists == wanted
+        ? .pass("\(name) \(exists ? "exists" : "does not exist")")
+        : .fail("\(name) \(exists ? "exists" : "does not exist")")
     case .contains(let part):
-      return read(path, name, exists: exists, isDirectory: isDirectory.boolValue) { text in
+      return judge(found, name) { text in
         text.contains(part)
           ? .pass("\(name) contains \(ValueText.quoted(part))")
           : .fail("\(name) does not contain \(ValueText.quoted(part))")
@@ -29,19 +44,44 @@ struct FileCheckEvaluation {
       } catch {
         return .error("the check's regular expression /\(pattern)/ does not compile: \(error)")
       }
-      return read(path, name, exists: exists, isDirectory: isDirectory.boolValue) { text in
+      return judge(found, name) { text in
         let found = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         return found ? .pass("\(name) matches /\(pattern)/") : .fail("\(name) does not match /\(pattern)/")
       }
     }
   }
 
-  private func read(
-    _ path: String, _ name: String, exists: Bool, isDirectory: Bool, _ judge: (String) -> CheckOutcome
-  ) -> CheckOutcome {
-    guard exists else { return .fail("\(name) does not exist") }
-    if isDirectory { return .fail("\(name) is a directory, expected a file") }
-    guard let data = FileManager.default.contents(atPath: path) else { return .error("\(name) cannot be read") }
-    return judge(String(decoding: data, as: UTF8.self))
+  private func judge(_ found: Found, _ name: String, _ verdict: (String) -> CheckOutcome) -> CheckOutcome {
+    switch found {
+    case .missing: .fail("\(name) does not exist")
+    case .directory: .fail("\(name) is a directory, expected a file")
+    case .unreadable(let reason): .error("\(name) cannot be read: \(reason)")
+    case .text(let text): verdict(text)
+    }
+  }
+
+  private func readLocally() -> Found {
+    let path = check.path.hasPrefix("/") ? check.path : (directory as NSString).appendingPathComponent(check.path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+    if isDirectory.boolValue { return .directory }
+    guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("permission denied") }
+    return .text(String(decoding: data, as: UTF8.self))
+  }
+
+  /// Reads the file in the node's shell: exit 40 when missing, 41 for a folder, else its text.
+  private func readOnNode(_ node: String) async -> Found {
+    let path = NodeLoginCommand.quoted(check.path)
+    let script = "if [ -d \(path) ]; then exit 41; fi\n[ -e \(path) ] || exit 40\nexec cat -- \(path)\n"
+    let result = await ShellCommand(
+      nodeLogin.command(node: node, script: script), environment: environment, directory: nil,
+      timeout: ScriptCheck.timeout
+    ).run()
+    switch result.status {
+    case 0: return .text(result.output)
+    case 40: return .missing
+    case 41: return .directory
+    default: return .unreadable(result.outputTail().isEmpty ? result.failure ?? "no exit status" : result.outputTail())
+    }
   }
 }

@@ -1,7 +1,10 @@
 /// A `script` check: the command passes on exit status 0. A command that cannot start or overruns
-/// its time is an error, not a fail: the grader could not tell.
+/// its time is an error, not a fail: the grader could not tell. So is a node script whose node
+/// could not be reached (`kubelab ssh` said why in its one line).
 struct ScriptCheck {
   let command: String
+  /// The script as the grader wrote it, for messages (a node script runs wrapped in `kubelab ssh`).
+  let shown: String
   let environment: [String: String]
   let directory: String?
   static let timeout = Duration.seconds(60)
@@ -11,11 +14,16 @@ struct ScriptCheck {
       .run()
     let tail = result.outputTail()
     guard let status = result.status else {
-      let reason = "the script `\(command)` could not be run: \(result.failure ?? "no exit status")"
+      let reason = "the script `\(shown)` could not be run: \(result.failure ?? "no exit status")"
       return .error(tail.isEmpty ? reason : reason + "\n" + tail)
     }
-    if status == 0 { return .pass("the script `\(command)` exited with status 0") }
-    let message = "the script `\(command)` exited with status \(status)"
+    if status == 0 { return .pass("the script `\(shown)` exited with status 0") }
+    if command != shown, result.output.hasPrefix(NodeLoginCommand.failurePrefix) {
+      return .error(
+        "the script `\(shown)` could not be run on its node: \(result.output.dropFirst(NodeLoginCommand.failurePrefix.count))"
+      )
+    }
+    let message = "the script `\(shown)` exited with status \(status)"
     return .fail(tail.isEmpty ? message : message + ":\n" + tail)
   }
 }

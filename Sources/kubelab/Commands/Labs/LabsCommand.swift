@@ -16,18 +16,6 @@ struct LabsCommand: ParsableCommand {
   @Option(help: "How to print the list: text or json.")
   var output: OutputFormat = .text
 
-  struct Entry: Encodable {
-    var id: String
-    var title: String?
-    var summary: String?
-    var duration: String?
-    var tasks: Int?
-    var topology: String?
-    var tags: [String]?
-    /// Set when the lab cannot run, with the first reason.
-    var problem: String?
-  }
-
   func run() throws {
     try CommandFailure.reporting(list)
   }
@@ -38,16 +26,7 @@ struct LabsCommand: ParsableCommand {
     guard !ids.isEmpty else {
       throw CommandFailure(.invalidLab, "no labs in \(library.labsFolder)")
     }
-    let entries = ids.map { id -> Entry in
-      do {
-        let lab = try library.load(id).lab
-        return Entry(
-          id: id, title: lab.title, summary: lab.summary, duration: lab.duration?.compactText, tasks: lab.tasks.count,
-          topology: lab.topology.rawValue, tags: lab.tags)
-      } catch {
-        return Entry(id: id, problem: "\(error)".components(separatedBy: "\n").first)
-      }
-    }
+    let entries = ids.map { LabSummary(library: library, id: $0) }
     if output == .json { return try JSONOutput.print(entries) }
     var table = TextTable(["ID", "TITLE", "DURATION", "TASKS", "TOPOLOGY"])
     for entry in entries {

@@ -31,11 +31,7 @@ struct AnswerCommand: AsyncParsableCommand {
         throw ValidationError(
           "\(task.id.value) is an action: change the cluster, then run `kubelab check \(task.id.value)`")
       }
-      try context.updateSession { session in
-        session.answers[task.id.value] = RecordedAnswer(text: answer, at: Date())
-      }
-      let report = try await context.grade(tasks: [task.id.value])
-      guard let result = report.tasks.first else { return }
+      guard let result = try await context.answer(task.id.value, answer) else { return }
       if options.output == .json { return try JSONOutput.print(result) }
       print(AnswerText.verdict(result))
       switch result.status {

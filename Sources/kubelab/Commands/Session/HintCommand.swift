@@ -18,12 +18,7 @@ struct HintCommand: AsyncParsableCommand {
     try await CommandFailure.reporting {
       let context = try options.open()
       let id = try context.task(task).id.value
-      let hints = context.loaded.graderTask(id)?.hints ?? []
-      let revealed = try context.updateSession { session in
-        let next = min((session.hintsRevealed[id] ?? 0) + 1, hints.count)
-        session.hintsRevealed[id] = next
-        return next
-      }
+      let (hints, revealed) = try context.revealHint(id)
       if options.output == .json { return try JSONOutput.print(Array(hints.prefix(revealed))) }
       print(HintText.render(hints: hints, revealed: revealed, task: id))
     }

@@ -18,10 +18,9 @@ struct SolutionCommand: AsyncParsableCommand {
     try await CommandFailure.reporting {
       let context = try options.open()
       let id = try context.task(task).id.value
-      guard let solution = context.loaded.graderTask(id)?.solution else {
+      guard let solution = try context.revealSolution(id) else {
         throw ValidationError("the grader gives no solution for \(id)")
       }
-      try context.updateSession { session in _ = session.solutionsRevealed.insert(id) }
       let text = SolutionText.render(solution)
       if options.output == .json { return try JSONOutput.print(["task": id, "solution": text]) }
       print(text)

@@ -1,0 +1,146 @@
+import Foundation
+import Isolation
+import KubeSim
+import NodeTools
+
+/// A login on a sandbox node: the host's bash and userland in a bubblewrap container whose
+/// hostname is the node's and whose writable folders are the node's tree, with the node's commands
+/// on PATH as clients of the sandbox and the host's kubectl beside them.
+public struct NodeShell: Sendable {
+  /// The folders of a node's writable root, each its own folder in the tree.
+  static let treeFolders = ["etc", "var", "root", "run", "opt", "tmp", "home"]
+  /// Where the node commands' binary and its libraries are inside the node.
+  static let toolFolder = "/usr/local/lib/kubelab"
+  /// The systemd units folder: read-only /usr on the host, the node's own here (kubelet's drop-in).
+  static let unitFolder = "/usr/lib/systemd/system"
+
+  public let node: String
+  public let tree: URL
+  /// This executable, bound as every node command (it dispatches on the name it is called by).
+  public let kubelab: String
+  /// The host's kubectl, if it has one.
+  public let kubectl: String?
+  public let toolNames: [String]
+  /// Shared libraries the kubelab binary loads from outside the host's /usr (a Swift toolchain's
+  /// runtime in /opt, say), which the node would not see otherwise.
+  public let runtimeLibraries: [String]
+
+  public init(
+    node: String, tree: URL, kubelab: String, kubectl: String?, toolNames: [String] = NodeToolbox.standard.names,
+    runtimeLibraries: [String] = NodeShell.loadedLibrariesOutsideUsr()
+  ) {
+    self.runtimeLibraries = runtimeLibraries
+    self.node = node
+    self.tree = tree
+    self.kubelab = kubelab
+    self.kubectl = kubectl
+    self.toolNames = toolNames
+  }
+
+  /// The container: a login shell when `interactive`, else bash reading commands from stdin.
+  public func bubblewrap(interactive: Bool, terminal: String? = nil) -> Bubblewrap {
+    var container = Bubblewrap(command: interactive ? ["/bin/bash", "--login"] : ["/bin/bash"])
+    container.namespaces = [.user, .ipc, .pid, .uts]
+    container.hostname = node
+    container.runAsRoot = true
+    container.newSession = !interactive
+    container.directory = "/root"
+    for folder in Self.treeFolders {
+      container.mounts.append(.bind(source: tree.appendingPathComponent(folder).path, destination: "/" + folder))
+    }
+    if FileManager.default.fileExists(atPath: Self.unitFolder) {
+      container.mounts.append(
+        .bind(
+          source: tree.appendingPathComponent(String(Self.unitFolder.dropFirst())).path, destination: Self.unitFolder))
+    }
+    // /usr/local is the node's own: the node commands (this executable, with the runtime libraries
+    // it needs that live outside /usr, found through its $ORIGIN) and the host's kubectl.
+    container.mounts.append(.tmpfs("/usr/local"))
+    container.mounts.append(.readOnly(source: kubelab, destination: Self.toolFolder + "/kubelab"))
+    for library in runtimeLibraries {
+      container.mounts.append(
+        .readOnly(source: library, destination: Self.toolFolder + "/" + (library as NSString).lastPathComponent))
+    }
+    for name in toolNames {
+      container.mounts.append(.symlink(target: Self.toolFolder + "/kubelab", path: "/usr/local/bin/" + name))
+    }
+    if let kubectl { container.mounts.append(.readOnly(source: kubectl, destination: "/usr/local/bin/kubectl")) }
+    container.environment = [
+      "HOME": "/root", "USER": "root", "LOGNAME": "root", "SHELL": "/bin/bash", "HOSTNAME": node,
+      "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
+    ]
+    if let terminal { container.environment["TERM"] = terminal }
+    return container.withHostUserland
+  }
+
+  /// The shared libraries this process has loaded from outside /usr (and its /lib links), read
+  /// from /proc/self/maps: the node commands are this same binary and need the same ones.
+  public static func loadedLibrariesOutsideUsr() -> [String] {
+    // /proc files report a size of 0, so read to the end rather than by size.
+    guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps") else { return [] }
+    defer { try? handle.close() }
+    let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+    var libraries: [String] = []
+    for line in maps.split(separator: "\n") {
+      guard let slash = line.firstIndex(of: "/") else { continue }
+      let path = String(line[slash...])
+      let name = (path as NSString).lastPathComponent
+      guard name.hasSuffix(".so") || name.contains(".so."),
+        !["/usr/", "/lib/", "/lib64/"].contains(where: path.hasPrefix),
+        !libraries.contains(path)
+      else { continue }
+      libraries.append(path)
+    }
+    return libraries
+  }
+
+  /// Runs the shell with this process's stdin, stdout and stderr, in this process group so that
+  /// an interactive bash keeps the terminal, and returns its exit status. The shell is killed
+  /// when the process `sandbox` (the sandbox serving the node) ends: no node outlives it.
+  public func run(bwrap: String, sandbox: pid_t) -> Int32 {
+    let interactive = isatty(STDIN_FILENO) == 1
+    let terminal = ProcessInfo.processInfo.environment["TERM"]
+    let arguments = [bwrap] + bubblewrap(interactive: interactive, terminal: terminal).arguments
+    var pid: pid_t = 0
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    let environment: [UnsafeMutablePointer<CChar>?] = [nil]
+    // The calling thread (one of Swift's worker threads) blocks most signals, and a spawned
+    // process inherits that mask: the shell and everything it runs would never see Ctrl-C or
+    // SIGTERM. Start it with no signal blocked and every disposition at its default.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let spawned = posix_spawn(&pid, bwrap, nil, &attributes, argv, environment)
+    guard spawned == 0 else {
+      FileHandle.standardError.write(Data("kubelab: cannot run \(bwrap): \(String(cString: strerror(spawned)))\n".utf8))
+      return 1
+    }
+    let shell = pid
+    let watcher = Thread {
+      // kill(pid, 0) only asks whether the process exists; the shell's own end ends the watch too.
+      while kill(shell, 0) == 0 {
+        if kill(sandbox, 0) != 0 && errno == ESRCH {
+          kill(shell, SIGKILL)
+          return
+        }
+        usleep(250_000)
+      }
+    }
+    watcher.start()
+    // Ctrl-C belongs to the node's shell while it runs, not to the kubelab that started it.
+    let previous = signal(SIGINT, SIG_IGN)
+    defer { signal(SIGINT, previous) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    if status & 0x7f == 0 { return (status >> 8) & 0xff }
+    return 128 + (status & 0x7f)
+  }
+}

@@ -1,0 +1,6 @@
+extension NodeToolbox {
+  /// Every node command the sandbox answers.
+  public static let standard = NodeToolbox([
+    Systemctl(), Journalctl(), Crictl(), Ctr(), Nerdctl(), Etcdctl(), Etcdutl(), Kubeadm(), Apt(),
+  ])
+}

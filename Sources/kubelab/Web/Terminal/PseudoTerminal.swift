@@ -1,0 +1,153 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A shell on a pseudo-terminal: `posix_openpt` gives the master side, the child gets the slave
+/// side as its stdin, stdout, stderr and controlling terminal (it starts a session of its own), so
+/// job control, `vi`, `kubectl edit` and tab completion work as in any terminal. It runs as the
+/// user who runs kubelab: nothing here changes user.
+final class PseudoTerminal: @unchecked Sendable {
+  let master: Int32
+  let pid: pid_t
+
+  init(command: [String], environment: [String: String], directory: String) throws {
+    guard let calls = TerminalCalls.shared else {
+      throw PseudoTerminalError("this system's C library has no posix_openpt: no terminal here")
+    }
+    master = calls.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+    var name = [CChar](repeating: 0, count: 128)
+    guard master >= 0, calls.grantpt(master) == 0, calls.unlockpt(master) == 0,
+      calls.ptsname(master, &name, name.count) == 0
+    else {
+      let reason = String(cString: strerror(errno))
+      if master >= 0 { close(master) }
+      throw PseudoTerminalError("cannot open a pseudo-terminal: \(reason)")
+    }
+    let slave = String(cString: name)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    // A new session first, so that opening the slave makes it the child's controlling terminal.
+    posix_spawnattr_setflags(
+      &attributes, Int16(TerminalCalls.spawnSetSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
+    posix_spawn_file_actions_adddup2(&actions, 0, 1)
+    posix_spawn_file_actions_adddup2(&actions, 0, 2)
+    _ = calls.addchdir(&actions, directory)
+    let argv = command.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var child = pid_t()
+    let status = posix_spawn(&child, command[0], &actions, &attributes, argv, envp)
+    guard status == 0 else {
+      close(master)
+      throw PseudoTerminalError("cannot start \(command[0]): \(String(cString: strerror(status)))")
+    }
+    pid = child
+  }
+
+  private let lock = NSLock()
+  private var reaped = false
+
+  /// Reads what the shell wrote; 0 once it has exited (the master side then reads EIO).
+  func read(into buffer: inout [UInt8]) -> Int {
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(master, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      return max(count, 0)
+    }
+  }
+
+  func write(_ bytes: [UInt8]) {
+    lock.withLock {
+      guard !reaped else { return }
+      var offset = 0
+      while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { Glibc.write(master, $0.baseAddress, $0.count) }
+        if written < 0 {
+          if errno == EINTR || errno == EAGAIN { continue }
+          return
+        }
+        offset += written
+      }
+    }
+  }
+
+  func resize(columns: Int, rows: Int) {
+    var size = winsize(ws_row: UInt16(clamping: rows), ws_col: UInt16(clamping: columns), ws_xpixel: 0, ws_ypixel: 0)
+    lock.withLock { _ = reaped ? 0 : ioctl(master, UInt(TIOCSWINSZ), &size) }
+  }
+
+  /// Hangs up the shell's whole session, as closing a terminal window does; what still runs a
+  /// moment later is killed.
+  func hangUp() {
+    send(SIGHUP)
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { self.send(SIGKILL) }
+  }
+
+  /// Once reading ended: collects the shell's exit and closes the master side.
+  func reap() {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    lock.withLock {
+      reaped = true
+      close(master)
+    }
+  }
+
+  var hasExited: Bool { lock.withLock { reaped } }
+
+  /// Signals the shell's process group, never once it is reaped (its id may be another's then).
+  private func send(_ number: Int32) {
+    lock.withLock {
+      guard !reaped else { return }
+      kill(-pid, number)
+      kill(pid, number)
+    }
+  }
+}
+
+/// The pseudo-terminal calls Swift's Glibc module leaves out (glibc declares them only under
+/// _XOPEN_SOURCE or _GNU_SOURCE), taken from the C library itself with their C signatures.
+private struct TerminalCalls {
+  /// glibc's POSIX_SPAWN_SETSID (spawn.h): the child calls setsid() before its file actions.
+  static let spawnSetSID: Int32 = 0x80
+
+  let openpt: @convention(c) (Int32) -> Int32
+  let grantpt: @convention(c) (Int32) -> Int32
+  let unlockpt: @convention(c) (Int32) -> Int32
+  let ptsname: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
+  let addchdir: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
+
+  static let shared: TerminalCalls? = {
+    let library = dlopen(nil, RTLD_NOW)
+    func look<Function>(_ name: String, _ type: Function.Type) -> Function? {
+      dlsym(library, name).map { unsafeBitCast($0, to: type) }
+    }
+    guard let openpt = look("posix_openpt", (@convention(c) (Int32) -> Int32).self),
+      let grantpt = look("grantpt", (@convention(c) (Int32) -> Int32).self),
+      let unlockpt = look("unlockpt", (@convention(c) (Int32) -> Int32).self),
+      let ptsname = look("ptsname_r", (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self),
+      let addchdir = look(
+        "posix_spawn_file_actions_addchdir_np",
+        (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32).self)
+    else { return nil }
+    return TerminalCalls(openpt: openpt, grantpt: grantpt, unlockpt: unlockpt, ptsname: ptsname, addchdir: addchdir)
+  }()
+}
+
+struct PseudoTerminalError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
