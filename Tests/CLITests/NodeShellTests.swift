@@ -17,7 +17,7 @@ import Testing
     }
 
     func ssh(_ node: String?, _ script: String = "", timeout: TimeInterval = 60) async throws -> ProcessOutput {
-      try await ProcessRunner.runAsync(
+      try await ProcessRunner.run(
         kubelab, ["ssh"] + (node.map { [$0] } ?? []) + ["--kubeconfig", sandbox.kubeconfig], input: script,
         timeout: timeout)
     }
@@ -98,7 +98,7 @@ import Testing
     contexts: [{name: x, context: {cluster: c, user: u}}]
     current-context: x
     """.write(toFile: kubeconfig, atomically: true, encoding: .utf8)
-    let output = try ProcessRunner.run(
+    let output = try await ProcessRunner.run(
       try BuiltProducts.kubelab(), ["ssh", "controlplane", "--kubeconfig", kubeconfig])
     #expect(output.status == 3)
     #expect(
@@ -132,10 +132,11 @@ import Testing
         $0 == "Running"
       }
       #expect(running == "Running")
-      let firstUID = try kubectl.run(["get", "pod", "static-web-controlplane", "-o", "jsonpath={.metadata.uid}"]).stdout
+      let firstUID = try await kubectl.run(["get", "pod", "static-web-controlplane", "-o", "jsonpath={.metadata.uid}"])
+        .stdout
 
       // kubectl delete of a mirror pod: the kubelet makes it again.
-      #expect(try kubectl.run(["delete", "pod", "static-web-controlplane", "--wait=false"]).status == 0)
+      #expect(try await kubectl.run(["delete", "pod", "static-web-controlplane", "--wait=false"]).status == 0)
       let recreated = try await kubectl.poll([
         "get", "pod", "static-web-controlplane", "-o", "jsonpath={.metadata.uid}",
       ]) {
@@ -160,7 +161,7 @@ import Testing
   @Test func aBrokenAPIServerManifestRefusesKubectlUntilFixed() async throws {
     try await Self.withNodeSandbox { nodes in
       let kubectl = try nodes.kubectl("1.31")
-      #expect(try kubectl.run(["get", "nodes"]).status == 0)
+      #expect(try await kubectl.run(["get", "nodes"]).status == 0)
       let broken = try await nodes.ssh(
         "controlplane",
         "cp /etc/kubernetes/manifests/kube-apiserver.yaml /root/apiserver.yaml\n"
@@ -191,7 +192,7 @@ import Testing
         $0.contains("Error: unknown flag: --improve-speed")
       }
       #expect(log.contains("Error: unknown flag: --improve-speed"))
-      #expect(try kubectl.run(["run", "waiting", "--image=nginx"]).status == 0)
+      #expect(try await kubectl.run(["run", "waiting", "--image=nginx"]).status == 0)
       // A second look after the scheduler would have bound it: still no node.
       let node = try await kubectl.poll(["get", "pod", "waiting", "-o", "jsonpath={.status.phase}/{.spec.nodeName}"]) {
         $0 == "Pending/"
@@ -230,29 +231,38 @@ import Testing
         "\(nodes.kubelab) ssh controlplane --kubeconfig \(nodes.sandbox.kubeconfig); echo ssh-ended-$?; sleep 60"
       // The tmux server outlives its client: started through Python with every other descriptor
       // closed, it cannot hold the one by which Foundation's Process learns that the client ended.
-      let started = try await ProcessRunner.runAsync(
+      let started = try await ProcessRunner.run(
         "/usr/bin/python3",
         [
           "-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:], close_fds=True))",
           tmux, "new-session", "-d", "-s", session, "-x", "160", "-y", "20", command,
         ])
       #expect(started.status == 0, "\(started.stderr)")
-      defer { _ = try? ProcessRunner.run(tmux, ["kill-session", "-t", session]) }
-      func screen(until accept: (String) -> Bool) async throws -> String {
-        var text = ""
-        for _ in 0..<200 {
-          text = try await ProcessRunner.runAsync(tmux, ["capture-pane", "-p", "-t", session]).stdout
-          if accept(text) { return text }
-          // The pane redraws as the shell starts; look again shortly.
-          try await Task.sleep(for: .milliseconds(100))
+      // The session is ended whatever happens (a defer cannot await).
+      func interact() async throws {
+        func screen(until accept: (String) -> Bool) async throws -> String {
+          var text = ""
+          for _ in 0..<200 {
+            text = try await ProcessRunner.run(tmux, ["capture-pane", "-p", "-t", session]).stdout
+            if accept(text) { return text }
+            // The pane redraws as the shell starts; look again shortly.
+            try await Task.sleep(for: .milliseconds(100))
+          }
+          return text
         }
-        return text
+        let prompt = try await screen { $0.contains("root@controlplane:~#") }
+        #expect(prompt.contains("root@controlplane:~#"), "\(prompt)")
+        _ = try await ProcessRunner.run(tmux, ["send-keys", "-t", session, "hostname; exit 5", "Enter"])
+        let ended = try await screen { $0.contains("ssh-ended-") }
+        #expect(ended.contains("controlplane\n") && ended.contains("ssh-ended-5"), "\(ended)")
       }
-      let prompt = try await screen { $0.contains("root@controlplane:~#") }
-      #expect(prompt.contains("root@controlplane:~#"), "\(prompt)")
-      _ = try await ProcessRunner.runAsync(tmux, ["send-keys", "-t", session, "hostname; exit 5", "Enter"])
-      let ended = try await screen { $0.contains("ssh-ended-") }
-      #expect(ended.contains("controlplane\n") && ended.contains("ssh-ended-5"), "\(ended)")
+      do {
+        try await interact()
+      } catch {
+        _ = try? await ProcessRunner.run(tmux, ["kill-session", "-t", session])
+        throw error
+      }
+      _ = try? await ProcessRunner.run(tmux, ["kill-session", "-t", session])
     }
   }
 
@@ -260,7 +270,7 @@ import Testing
   private func pollFailure(_ kubectl: Kubectl) async throws -> String {
     let deadline = Date().addingTimeInterval(60)
     while Date() < deadline {
-      let output = try kubectl.run(["get", "nodes", "--request-timeout=5s"])
+      let output = try await kubectl.run(["get", "nodes", "--request-timeout=5s"])
       // The first failure may still be a connection cut as the listener closed; refusal follows.
       if output.status != 0, output.stderr.contains("refused") { return output.stderr }
       // The kubelet reads its manifests every second; look again shortly.
@@ -277,9 +287,9 @@ import Testing
       #expect(stopped.status == 3)
       let notReady = try await kubectl.poll(["get", "nodes", "--no-headers"]) { $0.contains("NotReady") }
       #expect(notReady.contains("NotReady"))
-      let taints = try kubectl.run(["get", "node", "controlplane", "-o", "jsonpath={.spec.taints[*].key}"]).stdout
+      let taints = try await kubectl.run(["get", "node", "controlplane", "-o", "jsonpath={.spec.taints[*].key}"]).stdout
       #expect(taints.contains("node.kubernetes.io/unreachable"))
-      let reason = try kubectl.run([
+      let reason = try await kubectl.run([
         "get", "node", "controlplane", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].message}",
       ]).stdout
       #expect(reason == "Kubelet stopped posting node status.")

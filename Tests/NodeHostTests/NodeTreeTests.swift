@@ -75,15 +75,15 @@ import Testing
   @Test func certificatesVerifyAgainstTheirCAsWithOpenSSL() async throws {
     try await Self.withNodes { _, nodes in
       let pki = nodes.trees.hostPath("/etc/kubernetes/pki", on: "controlplane").path
-      let verify = try ProcessRunner.run(
+      let verify = try await ProcessRunner.run(
         "/usr/bin/openssl",
         ["verify", "-CAfile", pki + "/ca.crt", pki + "/apiserver.crt", pki + "/apiserver-kubelet-client.crt"])
       #expect(verify.status == 0, "\(verify.stderr)")
-      let etcd = try ProcessRunner.run(
+      let etcd = try await ProcessRunner.run(
         "/usr/bin/openssl",
         ["verify", "-CAfile", pki + "/etcd/ca.crt", pki + "/etcd/server.crt", pki + "/apiserver-etcd-client.crt"])
       #expect(etcd.status == 0, "\(etcd.stderr)")
-      let text = try ProcessRunner.run(
+      let text = try await ProcessRunner.run(
         "/usr/bin/openssl", ["x509", "-noout", "-text", "-in", pki + "/etcd/server.crt"])
       #expect(text.stdout.contains("DNS:controlplane, DNS:localhost, IP Address:192.168.100.10, IP Address:127.0.0.1"))
     }

@@ -134,9 +134,9 @@ import X509
     try await HeavyTestGate.run {
       for version in ["1.33", "1.31"] {
         let kubectl = try #require(try fixture.kubectl(version), "kubectl \(version) is missing")
-        let nodes = try kubectl("get nodes --no-headers")
+        let nodes = try await kubectl("get nodes --no-headers")
         #expect(nodes.stdout.contains(" v1.34.1"), "kubectl \(version): \(nodes.stdout)\(nodes.stderr)")
-        let versions = try JSON(parsing: try kubectl("version -o json").stdout)
+        let versions = try JSON(parsing: try await kubectl("version -o json").stdout)
         #expect(versions[path: ["serverVersion", "gitVersion"]] == "v1.34.1")
       }
     }

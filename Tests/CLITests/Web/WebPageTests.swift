@@ -28,7 +28,7 @@ import Testing
         ProcessInfo.processInfo.environment["KUBELAB_UPDATE_SCREENSHOTS"] == "1"
         ? KubelabRun.repository + "/docs/images/kubelab-web.png" : run.workdir + "/../kubelab-web.png"
       let session = run.state + "/kubelab/sessions/kubelab-sandbox@pods.json"
-      let browser = try await ProcessRunner.runAsync(
+      let browser = try await ProcessRunner.run(
         "/usr/bin/python3",
         [KubelabRun.repository + "/Tests/Browser/practice_page.py", web.url, screenshot, session], timeout: 900)
       #expect(browser.status == 0, "\(browser.stdout)\n\(browser.stderr)\n\(web.stderr)")
