@@ -238,29 +238,31 @@ import Testing
           tmux, "new-session", "-d", "-s", session, "-x", "160", "-y", "20", command,
         ])
       #expect(started.status == 0, "\(started.stderr)")
-      defer {
-        // A defer cannot await: the tmux session is ended with a plain process.
-        let end = Process()
-        end.executableURL = URL(fileURLWithPath: tmux)
-        end.arguments = ["kill-session", "-t", session]
-        try? end.run()
-        end.waitUntilExit()
-      }
-      func screen(until accept: (String) -> Bool) async throws -> String {
-        var text = ""
-        for _ in 0..<200 {
-          text = try await ProcessRunner.run(tmux, ["capture-pane", "-p", "-t", session]).stdout
-          if accept(text) { return text }
-          // The pane redraws as the shell starts; look again shortly.
-          try await Task.sleep(for: .milliseconds(100))
+      // The session is ended whatever happens (a defer cannot await).
+      func interact() async throws {
+        func screen(until accept: (String) -> Bool) async throws -> String {
+          var text = ""
+          for _ in 0..<200 {
+            text = try await ProcessRunner.run(tmux, ["capture-pane", "-p", "-t", session]).stdout
+            if accept(text) { return text }
+            // The pane redraws as the shell starts; look again shortly.
+            try await Task.sleep(for: .milliseconds(100))
+          }
+          return text
         }
-        return text
+        let prompt = try await screen { $0.contains("root@controlplane:~#") }
+        #expect(prompt.contains("root@controlplane:~#"), "\(prompt)")
+        _ = try await ProcessRunner.run(tmux, ["send-keys", "-t", session, "hostname; exit 5", "Enter"])
+        let ended = try await screen { $0.contains("ssh-ended-") }
+        #expect(ended.contains("controlplane\n") && ended.contains("ssh-ended-5"), "\(ended)")
       }
-      let prompt = try await screen { $0.contains("root@controlplane:~#") }
-      #expect(prompt.contains("root@controlplane:~#"), "\(prompt)")
-      _ = try await ProcessRunner.run(tmux, ["send-keys", "-t", session, "hostname; exit 5", "Enter"])
-      let ended = try await screen { $0.contains("ssh-ended-") }
-      #expect(ended.contains("controlplane\n") && ended.contains("ssh-ended-5"), "\(ended)")
+      do {
+        try await interact()
+      } catch {
+        _ = try? await ProcessRunner.run(tmux, ["kill-session", "-t", session])
+        throw error
+      }
+      _ = try? await ProcessRunner.run(tmux, ["kill-session", "-t", session])
     }
   }
 
