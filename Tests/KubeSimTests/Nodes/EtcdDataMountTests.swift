@@ -74,7 +74,7 @@ import Testing
 
     try writeEtcdManifest(dataFolder: "/var/lib/etcd-from-backup")
     #expect(!exists("after-backup"))
-    #expect(exists("coredns", "deployments", namespace: "kube-system"))
+    #expect(exists("coredns", "deployments.apps", namespace: "kube-system"))
     #expect(exists("etcd-controlplane", namespace: "kube-system"))
     // The etcd that stopped left the cluster it served in its folder.
     let left = try #require(try EtcdDataDirectory(file("/var/lib/etcd")).snapshot())
@@ -82,7 +82,7 @@ import Testing
 
     // A folder without a member: an empty cluster, save for the nodes and the API server's namespaces.
     try writeEtcdManifest(dataFolder: "/var/lib/etcd-wrong")
-    #expect(!exists("coredns", "deployments", namespace: "kube-system"))
+    #expect(!exists("coredns", "deployments.apps", namespace: "kube-system"))
     #expect(exists("controlplane", "nodes", namespace: ""))
     #expect(exists("kube-system", "namespaces", namespace: ""))
 
