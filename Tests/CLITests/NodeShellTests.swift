@@ -364,6 +364,36 @@ import Testing
     }
   }
 
+  @Test func anAnswerReadFromANodesFileGradesPassAndFail() async throws {
+    let lab = "id: demo\ntitle: Demo\nnamespace: default\ntasks:\n  - { id: q, ask: Where does etcd keep its data? }\n"
+    let grader = """
+      lab: demo
+      tasks:
+        q:
+          answer:
+            file: { node: controlplane, path: /etc/kubernetes/manifests/etcd.yaml }
+            extract: "--data-dir=(\\\\S+)"
+      """
+    try await NodeShellTests.withNodeSandbox { nodes in
+      let decodedLab = try #require(LabFormat.decodeLab(Array(lab.utf8), file: "lab.yaml").value)
+      let decodedGrader = try #require(LabFormat.decodeGrader(Array(grader.utf8), file: "demo.yaml").value)
+      var grading = LabGrading(
+        lab: decodedLab, grader: decodedGrader,
+        cluster: try LabCluster(kubeconfig: nodes.sandbox.kubeconfig, context: nil), workdir: nil)
+      grading.nodeLogin = NodeLoginCommand(executable: try BuiltProducts.kubelab())
+      #expect(await grading.expectedAnswer(task: "q") == "/var/lib/etcd")
+      let right = try #require(await grading.grade(answers: ["q": "/var/lib/etcd"]).tasks.first)
+      #expect(right.status == .passed, "\(right.checks.map(\.message))")
+      // The learner's edit on the node moves the right answer with it.
+      _ = try await nodes.ssh(
+        "controlplane",
+        "sed -i 's#--data-dir=/var/lib/etcd#--data-dir=/var/lib/etcd-new#' /etc/kubernetes/manifests/etcd.yaml\n")
+      let moved = try #require(await grading.grade(answers: ["q": "/var/lib/etcd"]).tasks.first)
+      #expect(moved.status == .failed, "\(moved.checks.map(\.message))")
+      #expect(moved.checks.first?.message == "the answer \"/var/lib/etcd\" is not right")
+    }
+  }
+
   @Test func nodeChecksOnAClusterThatIsNoSandboxAreErrors() async throws {
     let sandbox = try sharedSandbox.get()
     // The shared sandbox's kubeconfig, pointed at a port where no sandbox records nodes.
