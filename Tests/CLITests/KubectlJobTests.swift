@@ -60,10 +60,12 @@ import Testing
         template:
           spec:
             restartPolicy: Never
-            containers: [{name: work, image: busybox, command: [sh, -c, "sleep 1"]}]
+            containers: [{name: work, image: busybox, command: [sh, -c, "sleep 5"]}]
       """
     let applied = try await kubectl.run(["apply", "-n", namespace, "-f", "-"], input: manifest)
     #expect(applied.status == 0, "\(applied.stderr)")
+    // The pods run five seconds on the sandbox's real clock: long enough for a poll on a loaded
+    // machine to see both active.
     let running = try await kubectl.poll(["get", "job", "batch", "-n", namespace, "-o", "jsonpath={.status.active}"]) {
       $0 == "2"
     }

@@ -8,9 +8,9 @@ public struct ProcessOutput: Sendable {
 }
 
 public enum ProcessRunner {
-  /// Runs a program to completion with a deadline, feeding `input` to its stdin. It awaits the
-  /// child's exit without holding a thread, so tests that run many processes at once leave the
-  /// cooperative pool free for the others.
+  /// Runs a program to completion with a deadline, feeding `input` to its stdin. It waits for the
+  /// child's exit asleep, without holding a thread, so tests that run many processes at once leave
+  /// the cooperative pool free for the others.
   ///
   /// Input and output go through temporary files, not pipes: tests spawn processes in parallel,
   /// and a long-lived child (a sandbox) that inherits the write end of another child's pipe would
@@ -33,7 +33,6 @@ public enum ProcessRunner {
 /// A started child whose stdin, stdout and stderr are temporary files.
 public final class ChildProcess: @unchecked Sendable {
   private let process = Process()
-  private let exit = ExitSignal()
   private let folder: String
   private let handles: (stdin: FileHandle, stdout: FileHandle, stderr: FileHandle)
   private let command: String
@@ -55,7 +54,6 @@ public final class ChildProcess: @unchecked Sendable {
     process.standardOutput = handles.stdout
     process.standardError = handles.stderr
     command = ([executable] + arguments).joined(separator: " ")
-    process.terminationHandler = { [exit] _ in exit.signal() }
     try process.run()
   }
 
@@ -100,50 +98,18 @@ public final class ChildProcess: @unchecked Sendable {
       [handles.stdin, handles.stdout, handles.stderr].forEach { try? $0.close() }
       try? FileManager.default.removeItem(atPath: folder)
     }
-    let overrun = DispatchWorkItem { [process, exit] in
-      guard process.isRunning else { return }
-      exit.markTimedOut()
+    let deadline = Date().addingTimeInterval(timeout)
+    // A condition poll, asleep between looks so no thread is held: a full run saw Foundation's
+    // termination handler never called for a child that had ended.
+    while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+    if process.isRunning {
       process.terminate()
+      process.waitUntilExit()
+      throw ProcessTimeout(command: command, seconds: timeout)
     }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: overrun)
-    await exit.wait()
-    overrun.cancel()
     process.waitUntilExit()
-    if exit.timedOut { throw ProcessTimeout(command: command, seconds: timeout) }
     return ProcessOutput(status: process.terminationStatus, stdout: read("stdout"), stderr: read("stderr"))
   }
-}
-
-/// A child's exit, awaited by one task: signalled by the process's termination handler.
-private final class ExitSignal: @unchecked Sendable {
-  // Guards `exited`, `waiter` and `didTimeOut`: the handler runs on Foundation's own thread.
-  private let lock = NSLock()
-  private var exited = false
-  private var didTimeOut = false
-  private var waiter: CheckedContinuation<Void, Never>?
-
-  func signal() {
-    let resumed: CheckedContinuation<Void, Never>? = lock.withLock {
-      exited = true
-      defer { waiter = nil }
-      return waiter
-    }
-    resumed?.resume()
-  }
-
-  func wait() async {
-    await withCheckedContinuation { continuation in
-      let done: Bool = lock.withLock {
-        if !exited { waiter = continuation }
-        return exited
-      }
-      if done { continuation.resume() }
-    }
-  }
-
-  func markTimedOut() { lock.withLock { didTimeOut = true } }
-
-  var timedOut: Bool { lock.withLock { didTimeOut } }
 }
 
 public struct ProcessTimeout: Error, CustomStringConvertible {
