@@ -103,11 +103,7 @@ import Testing
   @Test func aBrokenControllerManagerManifestStopsDeploymentsUntilFixed() async throws {
     try await NodeShellTests.withNodeSandbox { nodes in
       let kubectl = try nodes.kubectl("1.33")
-      let broken = try await nodes.ssh(
-        "controlplane",
-        "cp /etc/kubernetes/manifests/kube-controller-manager.yaml /root/kcm.yaml\n"
-          + "sed -i 's/--leader-elect=true/--leader-elect=true\\n    - --improve-speed=true/' "
-          + "/etc/kubernetes/manifests/kube-controller-manager.yaml\n")
+      let broken = try await nodes.breakManifest("kube-controller-manager.yaml", after: "--leader-elect=true")
       #expect(broken.status == 0, "\(broken.stderr)")
       let log = try await kubectl.poll(["-n", "kube-system", "logs", "kube-controller-manager-controlplane"]) {
         $0.contains("Error: unknown flag: --improve-speed")
@@ -121,8 +117,7 @@ import Testing
       #expect(stalled.status == 0 && stalled.stdout.isEmpty)
       #expect(try await kubectl.run(["get", "rs,pods", "-l", "app=stalled", "-o", "name"]).stdout.isEmpty)
 
-      _ = try await nodes.ssh(
-        "controlplane", "cp /root/kcm.yaml /etc/kubernetes/manifests/kube-controller-manager.yaml\n")
+      _ = try await nodes.restoreManifest("kube-controller-manager.yaml")
       let pods = try await kubectl.poll(["get", "pods", "-l", "app=stalled", "-o", "name"]) { !$0.isEmpty }
       #expect(pods.hasPrefix("pod/stalled-"))
     }

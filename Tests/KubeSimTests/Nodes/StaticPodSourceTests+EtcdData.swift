@@ -6,29 +6,9 @@ import Testing
 
 /// etcd's data folder follows its static pod's manifest: pointing the `etcd-data` hostPath at a
 /// restored folder brings the cluster back to the snapshot, a folder without a member gives an
-/// empty cluster, and the folder left keeps what the cluster was. Scans run on the cluster's queue,
-/// called by the test.
-@Suite struct EtcdDataMountTests {
-  let sandbox: Sandbox
-  let folder: TemporaryDirectory
-  let trees: NodeTrees
-  let source: StaticPodSource
-
-  init() throws {
-    sandbox = try Sandbox(options: .init(topology: "kubeadm", tls: false))
-    folder = try TemporaryDirectory()
-    let trees = NodeTrees(root: folder.url)
-    self.trees = trees
-    let hostname = trees.hostPath("/etc/hostname", on: "controlplane")
-    try FileManager.default.createDirectory(
-      at: hostname.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try "controlplane\n".write(to: hostname, atomically: true, encoding: .utf8)
-    sandbox.cluster.nodeServices.attach(trees)
-    source = StaticPodSource(
-      cluster: sandbox.cluster, services: sandbox.cluster.nodeServices, trees: trees,
-      controlPlane: sandbox.cluster.controlPlane)
-  }
-
+/// empty cluster, and the folder left keeps what the cluster was. Same setup as the file source's
+/// other tests: scans run on the cluster's queue, called by the test.
+extension StaticPodSourceTests {
   var cluster: Cluster { sandbox.cluster }
 
   func file(_ path: String) throws -> URL {
@@ -50,8 +30,8 @@ import Testing
       volumes[index][path: ["hostPath", "path"]] = .string(dataFolder)
     }
     pod[path: ["spec", "volumes"]] = .array(volumes)
-    try pod.serialized().write(to: file("/etc/kubernetes/manifests/etcd.yaml"), atomically: true, encoding: .utf8)
-    cluster.queue.sync { source.scanAll() }
+    try write(pod.serialized(), to: "/etc/kubernetes/manifests/etcd.yaml")
+    scan()
   }
 
   func exists(_ name: String, _ resource: String = "pods", namespace: String = "default") -> Bool {
