@@ -176,6 +176,9 @@ public final class NodeServices: @unchecked Sendable {
       log(node, base, "systemd", 1, "\(base).service: Main process exited, code=exited, status=1/FAILURE")
       log(node, base, "systemd", 1, "\(base).service: Failed with result 'exit-code'.")
       scheduleRestart(base, on: node, pid: pid)
+    } else if base == "kubelet" {
+      // The kubelet binary that starts is the one installed now (`apt-get install kubelet=…`).
+      cluster.restartKubelet(node: node)
     }
     notify(base, node)
   }
