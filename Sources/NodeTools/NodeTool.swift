@@ -50,13 +50,6 @@ public struct NodeContext: Sendable {
     self.cluster = cluster
     self.tree = tree
   }
-
-  /// The host file behind a path the learner gave, relative to `directory` unless absolute.
-  public func hostPath(_ path: String, from directory: String = "/root") -> URL {
-    let absolute = path.hasPrefix("/") ? path : (directory.hasSuffix("/") ? directory : directory + "/") + path
-    let normalized = URL(fileURLWithPath: absolute).standardizedFileURL.path
-    return tree.appendingPathComponent(String(normalized.dropFirst()))
-  }
 }
 
 /// Where a tool writes: the learner's terminal, stdout and stderr kept apart.

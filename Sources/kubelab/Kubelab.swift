@@ -18,6 +18,7 @@ struct Kubelab: AsyncParsableCommand {
   /// Inside a node shell this binary is also crictl, systemctl, etcdctl, …: called by one of those
   /// names, it forwards the command to the sandbox instead of parsing kubelab's arguments.
   static func main() async {
+    StandardDescriptors.reserve()
     if let status = NodeControlClient.forwardIfCalledAsTool() { Foundation.exit(status) }
     await main(nil)
   }

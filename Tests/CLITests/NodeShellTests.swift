@@ -25,6 +25,19 @@ import Testing
     func kubectl(_ version: String) throws -> Kubectl {
       try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
     }
+
+    /// Adds the unknown flag `--improve-speed=true` after `flag` in a control-plane manifest of
+    /// controlplane, keeping the original in /root for `restoreManifest`.
+    func breakManifest(_ file: String, after flag: String) async throws -> ProcessOutput {
+      try await ssh(
+        "controlplane",
+        "cp /etc/kubernetes/manifests/\(file) /root/\(file)\n"
+          + "sed -i 's/\(flag)/\(flag)\\n    - --improve-speed=true/' /etc/kubernetes/manifests/\(file)\n")
+    }
+
+    func restoreManifest(_ file: String) async throws -> ProcessOutput {
+      try await ssh("controlplane", "cp /root/\(file) /etc/kubernetes/manifests/\(file)\n")
+    }
   }
 
   static func withNodeSandbox(arguments: [String] = [], _ body: (NodeSandbox) async throws -> Void) async throws {
@@ -162,17 +175,12 @@ import Testing
     try await Self.withNodeSandbox { nodes in
       let kubectl = try nodes.kubectl("1.31")
       #expect(try await kubectl.run(["get", "nodes"]).status == 0)
-      let broken = try await nodes.ssh(
-        "controlplane",
-        "cp /etc/kubernetes/manifests/kube-apiserver.yaml /root/apiserver.yaml\n"
-          + "sed -i 's/--secure-port=6443/--secure-port=6443\\n    - --improve-speed=true/' "
-          + "/etc/kubernetes/manifests/kube-apiserver.yaml\n")
+      let broken = try await nodes.breakManifest("kube-apiserver.yaml", after: "--secure-port=6443")
       #expect(broken.status == 0, "\(broken.stderr)")
       let failure = try await pollFailure(kubectl)
       #expect(failure.contains("refused"), "\(failure)")
       // The kubelet's journal and the node stay reachable: fix the file from the node.
-      let fixed = try await nodes.ssh(
-        "controlplane", "cp /root/apiserver.yaml /etc/kubernetes/manifests/kube-apiserver.yaml\n")
+      let fixed = try await nodes.restoreManifest("kube-apiserver.yaml")
       #expect(fixed.status == 0)
       let back = try await kubectl.poll(["get", "nodes", "--no-headers"]) { $0.contains("controlplane") }
       #expect(back.contains("controlplane"))
@@ -182,11 +190,7 @@ import Testing
   @Test func aBrokenSchedulerManifestLeavesNewPodsPendingWithItsErrorInTheLog() async throws {
     try await Self.withNodeSandbox { nodes in
       let kubectl = try nodes.kubectl("1.31")
-      let broken = try await nodes.ssh(
-        "controlplane",
-        "cp /etc/kubernetes/manifests/kube-scheduler.yaml /root/scheduler.yaml\n"
-          + "sed -i 's/--leader-elect=true/--leader-elect=true\\n    - --improve-speed=true/' "
-          + "/etc/kubernetes/manifests/kube-scheduler.yaml\n")
+      let broken = try await nodes.breakManifest("kube-scheduler.yaml", after: "--leader-elect=true")
       #expect(broken.status == 0, "\(broken.stderr)")
       let log = try await kubectl.poll(["-n", "kube-system", "logs", "kube-scheduler-controlplane"]) {
         $0.contains("Error: unknown flag: --improve-speed")
@@ -198,7 +202,7 @@ import Testing
         $0 == "Pending/"
       }
       #expect(node == "Pending/")
-      _ = try await nodes.ssh("controlplane", "cp /root/scheduler.yaml /etc/kubernetes/manifests/kube-scheduler.yaml\n")
+      _ = try await nodes.restoreManifest("kube-scheduler.yaml")
       let scheduled = try await kubectl.poll(["get", "pod", "waiting", "-o", "jsonpath={.spec.nodeName}"]) {
         $0 == "controlplane"
       }
@@ -361,6 +365,36 @@ import Testing
       _ = try await nodes.ssh("controlplane", "echo done > /root/report.txt\n")
       let after = try await grade(kubeconfig: nodes.sandbox.kubeconfig)
       #expect(after.checks.map(\.verdict) == [.pass, .pass, .pass, .pass], "\(after.checks.map(\.message))")
+    }
+  }
+
+  @Test func anAnswerReadFromANodesFileGradesPassAndFail() async throws {
+    let lab = "id: demo\ntitle: Demo\nnamespace: default\ntasks:\n  - { id: q, ask: Where does etcd keep its data? }\n"
+    let grader = """
+      lab: demo
+      tasks:
+        q:
+          answer:
+            file: { node: controlplane, path: /etc/kubernetes/manifests/etcd.yaml }
+            extract: "--data-dir=(\\\\S+)"
+      """
+    try await NodeShellTests.withNodeSandbox { nodes in
+      let decodedLab = try #require(LabFormat.decodeLab(Array(lab.utf8), file: "lab.yaml").value)
+      let decodedGrader = try #require(LabFormat.decodeGrader(Array(grader.utf8), file: "demo.yaml").value)
+      var grading = LabGrading(
+        lab: decodedLab, grader: decodedGrader,
+        cluster: try LabCluster(kubeconfig: nodes.sandbox.kubeconfig, context: nil), workdir: nil)
+      grading.nodeLogin = NodeLoginCommand(executable: try BuiltProducts.kubelab())
+      #expect(await grading.expectedAnswer(task: "q") == "/var/lib/etcd")
+      let right = try #require(await grading.grade(answers: ["q": "/var/lib/etcd"]).tasks.first)
+      #expect(right.status == .passed, "\(right.checks.map(\.message))")
+      // The learner's edit on the node moves the right answer with it.
+      _ = try await nodes.ssh(
+        "controlplane",
+        "sed -i 's#--data-dir=/var/lib/etcd#--data-dir=/var/lib/etcd-new#' /etc/kubernetes/manifests/etcd.yaml\n")
+      let moved = try #require(await grading.grade(answers: ["q": "/var/lib/etcd"]).tasks.first)
+      #expect(moved.status == .failed, "\(moved.checks.map(\.message))")
+      #expect(moved.checks.first?.message == "the answer \"/var/lib/etcd\" is not right")
     }
   }
 

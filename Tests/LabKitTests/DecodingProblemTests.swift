@@ -37,6 +37,26 @@ import Testing
         ])
   }
 
+  @Test func aNodeFileAnswerNeedsANodeAnAbsolutePathAndTakesOnlyExtract() {
+    #expect(
+      graderProblems(
+        """
+        lab: x
+        tasks:
+          a:
+            answer: { file: { node: controlplane, path: etcd.yaml } }
+          b:
+            answer: { file: { path: /etc/x }, extract: "--data-dir=\\\\S+" }
+          c:
+            answer: { file: { node: controlplane, path: /etc/x }, jsonpath: "{.a}" }
+        """) == [
+          "g.yaml:4:49: a file on a node needs an absolute path, found \"etcd.yaml\"",
+          "g.yaml:6:21: missing required field `node`",
+          "g.yaml:6:48: `extract` needs a capture group `( )` around the part to keep",
+          "g.yaml:8:13: `jsonpath` applies only to an answer read from an object (`resource`)",
+        ])
+  }
+
   @Test func unknownKeyFarFromEveryAllowedKeyHasNoSuggestion() {
     #expect(labProblems("id: x\ntitle: X\ntasks: []\ncolour: red\n") == ["lab.yaml:4:1: unknown key `colour`"])
   }

@@ -32,16 +32,23 @@ public final class ControlPlaneHealth: @unchecked Sendable {
   ]
 
   private let lock = NSLock()
-  private var failures: [Component: String] = [:]
-  private var knownFlags: [Component: Set<String>] = [:]
+  /// Per component, per node that runs it: its error, or nil while it runs. On the HA topology
+  /// every control-plane node runs its own copy, with flags of its own.
+  private var states: [Component: [String: String?]] = [:]
+  private var knownFlags: [String: Set<String>] = [:]
   /// Told whenever a component goes down or comes back (on the thread that noticed).
   var changed: (Component, Bool) -> Void = { _, _ in }
 
   init() {}
 
-  /// The error a component exits with, or nil while it runs.
+  /// The error a component exits with, or nil while it runs on some node (or nothing judged it yet).
   public func failure(_ component: Component) -> String? {
-    lock.withLock { failures[component] }
+    lock.withLock { Self.failure(of: states[component] ?? [:]) }
+  }
+
+  private static func failure(of nodes: [String: String?]) -> String? {
+    guard !nodes.values.contains(where: { $0 == nil }) else { return nil }
+    return nodes.sorted { $0.key < $1.key }.first?.value ?? nil
   }
 
   public func isUp(_ component: Component) -> Bool { failure(component) == nil }
@@ -49,7 +56,8 @@ public final class ControlPlaneHealth: @unchecked Sendable {
   /// The failure of the component a pod runs, when it is a failing control-plane pod.
   func failure(forPod pod: JSON) -> String? {
     guard let component = Self.component(of: pod) else { return nil }
-    return failure(component)
+    let node = pod[path: ["spec", "nodeName"]]?.stringValue ?? ""
+    return lock.withLock { states[component]?[node] ?? nil }
   }
 
   /// Judges a control-plane pod's manifest about to run on `node`.
@@ -63,9 +71,10 @@ public final class ControlPlaneHealth: @unchecked Sendable {
       return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
     }
     let known = lock.withLock { () -> Set<String> in
-      // The manifest kubeadm wrote is the first one seen: its flags are the component's own.
-      if knownFlags[component] == nil { knownFlags[component] = Set(flags.map(\.0)) }
-      return knownFlags[component, default: []].union(Self.extraFlags[component] ?? [])
+      // The manifest kubeadm wrote on this node is the first one seen: its flags are the component's own.
+      let key = component.rawValue + "@" + node
+      if knownFlags[key] == nil { knownFlags[key] = Set(flags.map(\.0)) }
+      return knownFlags[key, default: []].union(Self.extraFlags[component] ?? [])
     }
     var failure: String?
     if let unknown = flags.first(where: { !known.contains($0.0) }) {
@@ -75,22 +84,23 @@ public final class ControlPlaneHealth: @unchecked Sendable {
     }) {
       failure = Self.missingFileMessage(component, flag: missing.0, path: missing.1, now: now)
     }
-    set(component, failure)
+    set(component, on: node, failure)
   }
 
-  /// A component's pod is gone: nothing runs it.
+  /// A component's pod is gone: nothing runs it on that node.
   func removed(_ pod: JSON) {
     guard let component = Self.component(of: pod) else { return }
-    set(component, "the static pod manifest of \(component.rawValue) is gone")
+    let node = pod[path: ["spec", "nodeName"]]?.stringValue ?? ""
+    set(component, on: node, "the static pod manifest of \(component.rawValue) is gone")
   }
 
-  private func set(_ component: Component, _ failure: String?) {
-    let previous = lock.withLock {
-      let previous = failures[component]
-      failures[component] = failure
-      return previous
+  private func set(_ component: Component, on node: String, _ failure: String?) {
+    let (before, after) = lock.withLock {
+      let before = Self.failure(of: states[component] ?? [:])
+      states[component, default: [:]][node] = .some(failure)
+      return (before, Self.failure(of: states[component] ?? [:]))
     }
-    if (previous == nil) != (failure == nil) { changed(component, failure == nil) }
+    if (before == nil) != (after == nil) { changed(component, after == nil) }
   }
 
   private static func namesFile(_ value: String) -> Bool {

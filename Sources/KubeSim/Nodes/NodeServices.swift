@@ -127,7 +127,9 @@ public final class NodeServices: @unchecked Sendable {
     log(node, "kubelet", "kubelet", unit.mainPID, Self.klog(severity, cluster.now(), unit.mainPID, location, message))
   }
 
-  static func klog(_ severity: Character, _ date: Date, _ pid: Int, _ location: String, _ message: String) -> String {
+  public static func klog(_ severity: Character, _ date: Date, _ pid: Int, _ location: String, _ message: String)
+    -> String
+  {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.month, .day, .hour, .minute, .second, .nanosecond], from: date)
@@ -176,6 +178,9 @@ public final class NodeServices: @unchecked Sendable {
       log(node, base, "systemd", 1, "\(base).service: Main process exited, code=exited, status=1/FAILURE")
       log(node, base, "systemd", 1, "\(base).service: Failed with result 'exit-code'.")
       scheduleRestart(base, on: node, pid: pid)
+    } else if base == "kubelet" {
+      // The kubelet binary that starts is the one installed now (`apt-get install kubelet=…`).
+      cluster.restartKubelet(node: node)
     }
     notify(base, node)
   }

@@ -5,7 +5,8 @@ import KubeModel
 /// The kubelets' file source: every node's staticPodPath is read again each second, and each pod
 /// found there runs as a mirror pod `NAME-NODE`. A file added, edited or removed adds, recreates or
 /// deletes its mirror pod; a mirror pod deleted through the API comes back; a file that does not
-/// parse is logged and its pod goes away, as the real kubelet does.
+/// parse is logged and its pod goes away, as the real kubelet does. etcd's manifest also says
+/// where the cluster's data lives (`EtcdDataMount`).
 final class StaticPodSource {
   static let scanInterval: TimeInterval = 1
 
@@ -13,6 +14,7 @@ final class StaticPodSource {
   private let services: NodeServices
   private let trees: NodeTrees
   private let controlPlane: ControlPlaneHealth
+  private let etcdData: EtcdDataMount
   /// Per node: the content hash each mirror pod was made from, by pod key.
   private var known: [String: [ObjectKey: String]] = [:]
   /// Unparseable files already logged, so the journal gets one line per bad version.
@@ -24,6 +26,7 @@ final class StaticPodSource {
     self.services = services
     self.trees = trees
     self.controlPlane = controlPlane
+    etcdData = EtcdDataMount(cluster: cluster, trees: trees)
   }
 
   /// Starts scanning on the cluster's queue.
@@ -83,6 +86,8 @@ final class StaticPodSource {
         }
       }
     }
+    // etcd moved to another data folder serves that folder's cluster before any pod is compared.
+    for manifest in wanted.values { etcdData.follow(manifest.pod, node: node) }
     let first = known[node] == nil
     var seen = known[node] ?? [:]
     for (key, manifest) in wanted {

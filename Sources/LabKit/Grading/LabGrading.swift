@@ -66,13 +66,13 @@ public struct LabGrading: Sendable {
     let checked = tasks.compactMap { task in entries[task.id.value].flatMap { $0.answer == nil ? $0 : nil } }
     var settled = await evaluator.settle(
       checked.flatMap(\.checks), owners: checked.flatMap { entry in entry.checks.map { _ in entry.id.value } })[...]
-    let grading = TaskGrading(snapshot: snapshot, labNamespace: lab.namespace)
+    let grading = TaskGrading(snapshot: snapshot, labNamespace: lab.namespace, nodeFiles: nodeFiles)
     var results: [TaskResult] = []
     for task in tasks {
       let entry = entries[task.id.value]
       let count = entry?.answer == nil ? entry?.checks.count ?? 0 : 0
       results.append(
-        grading.result(
+        await grading.result(
           for: task, entry: entry, answer: answers[task.id.value], given: given[task.id.value],
           settled: Array(settled.prefix(count))))
       settled = settled.dropFirst(count)
@@ -88,6 +88,11 @@ public struct LabGrading: Sendable {
     planner.add(answer)
     let snapshot = ClusterSnapshot(cluster: cluster)
     await snapshot.read(planner.keys)
-    return AnswerCheck(answer: answer, labNamespace: lab.namespace, options: nil).expected(snapshot: snapshot)
+    return await AnswerCheck(answer: answer, labNamespace: lab.namespace, options: nil, nodeFiles: nodeFiles)
+      .expected(snapshot: snapshot)
+  }
+
+  private var nodeFiles: NodeFileReader {
+    NodeFileReader(nodeLogin: nodeLogin, environment: cluster.shellEnvironment)
   }
 }

@@ -2,11 +2,12 @@
 struct TaskGrading {
   let snapshot: ClusterSnapshot
   let labNamespace: String
+  let nodeFiles: NodeFileReader
 
   /// `answer` is what the learner wrote; `given` the same trimmed, nil when empty. `settled` are
   /// the outcomes of the task's checks, in order (see `CheckEvaluator.settle`).
   func result(for task: LabTask, entry: GraderTask?, answer: String?, given: String?, settled: [CheckOutcome])
-    -> TaskResult
+    async -> TaskResult
   {
     let kind = Self.kind(task.kind)
     guard let entry else {
@@ -26,8 +27,9 @@ struct TaskGrading {
       }
       var options: [String]?
       if case .choice(let choices) = task.kind { options = choices }
-      let outcome = AnswerCheck(answer: expected, labNamespace: labNamespace, options: options)
-        .evaluate(given, snapshot: snapshot)
+      let outcome = await AnswerCheck(
+        answer: expected, labNamespace: labNamespace, options: options, nodeFiles: nodeFiles
+      ).evaluate(given, snapshot: snapshot)
       score(&result, [(outcome, 1)])
     } else {
       var outcomes = Array(zip(settled, entry.checks.map(\.points)))

@@ -42,8 +42,15 @@ struct NodeFile: Sendable {
       try manager.createSymbolicLink(atPath: target.path, withDestinationPath: destination)
     case .text(let text):
       try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-      guard manager.createFile(atPath: target.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+      // Written beside it, then renamed: the kubelet reading the folder meanwhile never sees half a
+      // manifest (a dot file, which it skips, until the rename).
+      let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+      guard manager.createFile(atPath: partial.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
       else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: target.path]) }
+      guard rename(partial.path, target.path) == 0 else {
+        try? manager.removeItem(at: partial)
+        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: target.path])
+      }
     }
   }
 }

@@ -9,7 +9,9 @@ struct NodeTreeWriter {
   let certificates: NodeCertificates
 
   func write(_ node: NodeFacts, to tree: URL) throws {
-    var files = SystemFiles.files(for: node) + KubeletFiles.files(for: node) + RuntimeFiles.files(for: node)
+    var files =
+      SystemFiles.files(for: node) + KubeletFiles.files(for: node) + RuntimeFiles.files(for: node)
+      + PackageFiles.files(for: node)
     files += try certificates.files(for: node)
     files += try certificates.kubeletFiles(for: node)
     files += try Kubeconfigs.files(for: node, certificates: certificates)

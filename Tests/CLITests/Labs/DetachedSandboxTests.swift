@@ -99,8 +99,10 @@ private struct Stranger {
     try Data(record.serialized().utf8).write(to: URL(fileURLWithPath: folder + "/sandbox.json"))
   }
 
+  /// SIGKILL, which no mask blocks: a child spawned from one of Swift's worker threads inherits
+  /// their blocked signals, so SIGTERM left it sleeping while waitUntilExit held a pool thread.
   func end() {
-    process.terminate()
+    kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
   }
 }

@@ -10,6 +10,8 @@ public enum Answer: Sendable {
   /// group out of that text (one flag of a command line, say). `kind` says how spellings compare
   /// (an image when the grader says `as: image` or the template reads an `image` field).
   case field(ObjectQuery, JSONPathTemplate, extract: String?, kind: ValueKind)
+  /// A sandbox node's file, read through the node's shell when grading.
+  case nodeFile(NodeFileAnswer)
 }
 
 /// An answer written in the grader file.

@@ -2,10 +2,11 @@ import Foundation
 import KubeModel
 
 /// Decodes `answer:`: a scalar (text or number), or a mapping naming one static rule (`text`,
-/// `anyOf`, `set`, `regex`) or one computed form (`count`, or `resource`+`name`+`jsonpath`).
+/// `anyOf`, `set`, `regex`) or one computed form (`count`, `resource`+`name`+`jsonpath`, or a
+/// node's `file`).
 enum AnswerReader {
   static let staticKeys = ["text", "anyOf", "set", "regex"]
-  static let computedKeys = ["count", "resource"]
+  static let computedKeys = ["count", "resource", "file"]
   /// What an answer read from an object (`resource`) may say besides the resource.
   static let fieldKeys = ["name", "namespace", "selector", "fieldSelector", "jsonpath", "extract"]
 
@@ -48,9 +49,12 @@ enum AnswerReader {
     if form != "regex", reader.has("example") {
       log.add("`example` applies only to a `regex` answer", at: node.position)
     }
-    let computedOnly = fieldKeys.filter(reader.has)
+    let computedOnly = fieldKeys.filter(reader.has).filter { form != "file" || $0 != "extract" }
     if form != "resource", let stray = computedOnly.first {
-      log.add("`\(stray)` applies only to an answer read from an object (`resource`)", at: node.position)
+      log.add(
+        stray == "extract"
+          ? "`extract` applies only to an answer read from an object (`resource`) or a node's `file`"
+          : "`\(stray)` applies only to an answer read from an object (`resource`)", at: node.position)
     }
     switch form {
     case "text":
@@ -79,9 +83,36 @@ enum AnswerReader {
       guard let query = reader["count"], let queryReader = MappingReader(query, allowedKeys: ObjectQuery.keys, log: log)
       else { return nil }
       return ObjectQuery(queryReader).map { .count($0) }
+    case "file":
+      return nodeFile(reader, kind: kind)
     default:
       return field(reader, kind: kind)
     }
+  }
+
+  /// `file: { node: NODE, path: /absolute }`, with `extract` to keep a part of it.
+  private static func nodeFile(_ reader: MappingReader, kind: ValueKind?) -> Answer? {
+    guard let file = reader["file"],
+      let fileReader = MappingReader(file, allowedKeys: ["node", "path"], log: reader.log)
+    else { return nil }
+    let node = fileReader.string("node", required: true)
+    let path = fileReader.string("path", required: true)
+    let extract = extractPattern(reader)
+    guard let node, let path else { return nil }
+    guard path.value.hasPrefix("/") else {
+      reader.log.add("a file on a node needs an absolute path, found \"\(path.value)\"", at: path.position)
+      return nil
+    }
+    return .nodeFile(NodeFileAnswer(node: node.value, path: path.value, extract: extract?.value, kind: kind ?? .text))
+  }
+
+  /// `extract`: a regular expression whose first capture group is the part kept.
+  private static func extractPattern(_ reader: MappingReader) -> Located<String>? {
+    let extract = reader.regex("extract")
+    if let extract, (try? NSRegularExpression(pattern: extract.value).numberOfCaptureGroups) == 0 {
+      reader.log.add("`extract` needs a capture group `( )` around the part to keep", at: extract.position)
+    }
+    return extract
   }
 
   /// `as: image`, `as: tagged-image` or `as: text`; nil when not written (or not one of those).
@@ -104,10 +135,7 @@ enum AnswerReader {
         at: query.resourceName.position)
     }
     let template = reader.string("jsonpath", required: true).flatMap { JSONPathTemplate.reading($0, log: reader.log) }
-    let extract = reader.regex("extract")
-    if let extract, (try? NSRegularExpression(pattern: extract.value).numberOfCaptureGroups) == 0 {
-      reader.log.add("`extract` needs a capture group `( )` around the part to keep", at: extract.position)
-    }
+    let extract = extractPattern(reader)
     guard let query, let template else { return nil }
     return .field(query, template, extract: extract?.value, kind: kind ?? ValueKind.inferred(from: template))
   }

@@ -7,9 +7,11 @@ struct AnswerCheck {
   let labNamespace: String
   /// The options of a choice task; nil for a question.
   let options: [String]?
+  /// How an answer read from a node's file reads it.
+  let nodeFiles: NodeFileReader
 
   /// `given` is trimmed and not empty.
-  func evaluate(_ given: String, snapshot: ClusterSnapshot) -> CheckOutcome {
+  func evaluate(_ given: String, snapshot: ClusterSnapshot) async -> CheckOutcome {
     var text = given
     if let options {
       guard let option = ChoiceAnswer.option(given, among: options) else {
@@ -38,13 +40,18 @@ struct AnswerCheck {
       case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
       case .success(let expected): return AnswerEquivalence(kind: kind).same(expected, text) ? right : wrong
       }
+    case .nodeFile(let file):
+      switch await nodeFile(file) {
+      case .failure(let reason): return .error("cannot work out the answer: \(reason.text)")
+      case .success(let expected): return AnswerEquivalence(kind: file.kind).same(expected, text) ? right : wrong
+      }
     }
   }
 
   /// The right answer written out: the first accepted text, the number, the set's items; a
   /// computed answer from the snapshot; a regex's example. Nil for a regex without one, or a
   /// failed read.
-  func expected(snapshot: ClusterSnapshot) -> String? {
+  func expected(snapshot: ClusterSnapshot) async -> String? {
     switch answer {
     case .fixed(let expected):
       switch expected.rule {
@@ -57,6 +64,8 @@ struct AnswerCheck {
       return try? selected(query, ReadKey(query, labNamespace: labNamespace), snapshot).get().count.description
     case .field(let query, let template, let extract, _):
       return try? field(query, ReadKey(query, labNamespace: labNamespace), template, extract, snapshot).get()
+    case .nodeFile(let file):
+      return try? await nodeFile(file).get()
     }
   }
 
@@ -91,13 +100,31 @@ struct AnswerCheck {
         return .failure(Reason(text: "\(template) cannot be evaluated: \(error)"))
       }
       guard let extract else { return .success(text) }
-      guard let expression = try? NSRegularExpression(pattern: extract),
-        let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-        let range = Range(match.range(at: match.numberOfRanges > 1 ? 1 : 0), in: text)
-      else {
-        return .failure(Reason(text: "\(template) of the object has no match for /\(extract)/"))
-      }
-      return .success(String(text[range]))
+      return Self.extracting(extract, from: text).map { .success($0) }
+        ?? .failure(Reason(text: "\(template) of the object has no match for /\(extract)/"))
     }
+  }
+
+  /// The node file's text, trimmed, or the first capture group of `extract` in it.
+  private func nodeFile(_ file: NodeFileAnswer) async -> Result<String, Reason> {
+    let name = "the file \(file.path) on \(file.node)"
+    switch await nodeFiles.read(file.path, on: file.node) {
+    case .missing: return .failure(Reason(text: "\(name) does not exist"))
+    case .directory: return .failure(Reason(text: "\(name) is a directory, expected a file"))
+    case .unreadable(let reason): return .failure(Reason(text: "\(name) cannot be read: \(reason)"))
+    case .text(let text):
+      guard let extract = file.extract else { return .success(AnswerText.trimmed(text)) }
+      return Self.extracting(extract, from: text).map { .success($0) }
+        ?? .failure(Reason(text: "\(name) has no match for /\(extract)/"))
+    }
+  }
+
+  /// The first capture group of `pattern` in `text` (the whole match when it has none).
+  private static func extracting(_ pattern: String, from text: String) -> String? {
+    guard let expression = try? NSRegularExpression(pattern: pattern),
+      let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+      let range = Range(match.range(at: match.numberOfRanges > 1 ? 1 : 0), in: text)
+    else { return nil }
+    return String(text[range])
   }
 }

@@ -22,7 +22,11 @@ struct FileCheckEvaluation {
   func evaluate() async -> CheckOutcome {
     let name = check.node.map { "the file \(check.path) on \($0)" } ?? "the file \(check.path)"
     let found: Found
-    if let node = check.node { found = await readOnNode(node) } else { found = readLocally() }
+    if let node = check.node {
+      found = await NodeFileReader(nodeLogin: nodeLogin, environment: environment).read(check.path, on: node)
+    } else {
+      found = readLocally()
+    }
     switch check.condition {
     case .exists(let wanted):
       let exists = if case .missing = found { false } else { true }
@@ -67,21 +71,5 @@ struct FileCheckEvaluation {
     if isDirectory.boolValue { return .directory }
     guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("permission denied") }
     return .text(String(decoding: data, as: UTF8.self))
-  }
-
-  /// Reads the file in the node's shell: exit 40 when missing, 41 for a folder, else its text.
-  private func readOnNode(_ node: String) async -> Found {
-    let path = NodeLoginCommand.quoted(check.path)
-    let script = "if [ -d \(path) ]; then exit 41; fi\n[ -e \(path) ] || exit 40\nexec cat -- \(path)\n"
-    let result = await ShellCommand(
-      nodeLogin.command(node: node, script: script), environment: environment, directory: nil,
-      timeout: ScriptCheck.timeout
-    ).run()
-    switch result.status {
-    case 0: return .text(result.output)
-    case 40: return .missing
-    case 41: return .directory
-    default: return .unreadable(result.outputTail().isEmpty ? result.failure ?? "no exit status" : result.outputTail())
-    }
   }
 }

@@ -20,7 +20,7 @@ struct ReadPlanner {
 
   mutating func add(_ answer: Answer) {
     switch answer {
-    case .fixed: break
+    case .fixed, .nodeFile: break
     case .count(let query), .field(let query, _, _, _): add(query)
     }
   }
