@@ -146,6 +146,27 @@ try:
     check("PASS" in by_id("verdict").text, "Check passes the task and lists its checks")
     driver.save_screenshot(SCREENSHOT)
 
+    # `ssh` lists the sandbox's nodes, `ssh controlplane` logs into its node (its hostname, root's
+    # prompt), and `exit` comes back to the page's shell (its environment: the node's is clean).
+    type_in_terminal("ssh")
+    wait.until(lambda _: re.search(r"^controlplane$", terminal_text(), re.M))
+    check(True, "`ssh` in the terminal lists the sandbox's nodes")
+    type_in_terminal("ssh controlplane")
+    wait.until(lambda _: "root@controlplane:~#" in terminal_text())
+    type_in_terminal("hostname")
+    wait.until(lambda _: re.search(r"^root@controlplane:~# hostname\s*\ncontrolplane$", terminal_text(), re.M))
+    check(True, "`ssh controlplane` in the terminal opens a shell on the node")
+    type_in_terminal("exit")
+    type_in_terminal("echo back-$KUBELAB_LAB")
+    wait.until(lambda _: re.search(r"^back-pods$", terminal_text(), re.M))
+    check(True, "`exit` on the node comes back to the page's shell")
+    # A kubeconfig whose server is no sandbox: `ssh` says so in one line.
+    type_in_terminal("f=$(mktemp); kubectl config view --raw --minify | sed 's#server: .*#server: https://127.0.0.1:9#' >$f;"
+                     " KUBECONFIG=$f ssh controlplane 2>&1 | awk '/not a running kubelab sandbox/ {n++} END {print \"lines-\" NR \"-\" n}'; rm -f $f")
+    wait.until(lambda _: re.search(r"^lines-\d+-\d*$", terminal_text(), re.M))
+    said = re.search(r"^lines-\d+-\d*$", terminal_text(), re.M).group(0)
+    check(said == "lines-1-1", f"`ssh` where the cluster is no sandbox says so in one line ({said})")
+
     type_in_terminal("echo shell-$$")
     wait.until(lambda _: re.search(r"^shell-\d+", terminal_text(), re.M))
     shell = re.search(r"^shell-(\d+)", terminal_text(), re.M).group(1)
