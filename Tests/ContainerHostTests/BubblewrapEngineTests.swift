@@ -1,6 +1,7 @@
 import ContainerHost
 import Foundation
 import KubeSim
+import TestSupport
 import Testing
 
 /// The engine on its own: a container's command runs in bubblewrap with busybox, its output and
@@ -99,13 +100,17 @@ import Testing
     orphan.waitUntilExit()
     #expect(orphan.terminationReason == .uncaughtSignal && orphan.terminationStatus == SIGKILL)
     #expect(kept.isRunning)
-    kept.terminate()
+    kept.end(with: SIGKILL)
   }
 
   static func sleeper() throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sleep")
     process.arguments = ["3600"]
+    // Not the test's own output: a sleeper that outlived the test would hold swift test's pipes.
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
     try process.run()
     return process
   }
