@@ -111,7 +111,9 @@ extension Kubelet {
     container.state = .running(
       started: now, exitAt: process.lifetime.map { now.addingTimeInterval($0) }, exitCode: process.exitCode)
     let podIP = pod[path: ["status", "podIP"]]?.stringValue ?? ""
-    planProbes(&container, spec: spec, process: process, image: image, podIP: podIP, now: now)
+    planProbes(
+      &container, spec: spec, process: process, image: image, podIP: podIP,
+      controlPlane: ControlPlaneHealth.component(of: pod) != nil, now: now)
   }
 
   private func terminated(_ container: ContainerRuntime, exitCode: Int, finished: Date) -> JSON {
