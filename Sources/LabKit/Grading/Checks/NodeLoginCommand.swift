@@ -21,7 +21,7 @@ public struct NodeLoginCommand: Sendable {
   }
 
   /// A /bin/sh command line running `script` in `node`'s shell.
-  func command(node: String, script: String) -> String {
+  public func command(node: String, script: String) -> String {
     var terminator = "KUBELAB_NODE_SCRIPT"
     while script.contains(terminator) { terminator += "_" }
     return "\(Self.quoted(executable)) ssh \(Self.quoted(node)) <<'\(terminator)'\n\(script)\n\(terminator)\n"
