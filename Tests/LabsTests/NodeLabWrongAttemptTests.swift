@@ -98,3 +98,35 @@ extension WrongAttemptTests {
     }
   }
 }
+
+extension WrongAttemptTests {
+  @Test func troubleshootWorker() async throws {
+    try await HeavyTestGate.run {
+      // Started, but its files still break it: systemd keeps restarting it.
+      let startedOnly = try await LabAttempt("troubleshoot-worker", nodes: true)
+      try await startedOnly.run("echo 'systemctl start kubelet' | kubelab ssh node01")
+      expect(
+        await startedOnly.grade("kubelet-running"), .failed, earned: 0,
+        hint: "The kubelet on node01 is not active (running)")
+      expect(
+        await startedOnly.grade("config-path"), .failed, earned: 0, hint: "cannot load its config file")
+
+      // Files fixed and the kubelet started, but left disabled.
+      let notEnabled = try await LabAttempt("troubleshoot-worker", nodes: true)
+      try await notEnabled.run(
+        """
+        kubelab ssh node01 <<'NODE'
+        sed -i 's#--config=/var/lib/kubelet/kubelet-config.yaml#--config=/var/lib/kubelet/config.yaml#' \
+          /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
+        sed -i 's#clientCAFile: .*#clientCAFile: /etc/kubernetes/pki/ca.crt#' /var/lib/kubelet/config.yaml
+        systemctl daemon-reload
+        systemctl restart kubelet
+        NODE
+        """)
+      expect(
+        await notEnabled.grade("kubelet-running"), .partial, earned: 2,
+        hint: "would not start at the next boot")
+      expect(await notEnabled.grade("client-ca"), .passed, earned: 2)
+    }
+  }
+}
