@@ -190,6 +190,18 @@ import Testing
     #expect(!events().contains { $0.reason == "Unhealthy" })
   }
 
+  /// CoreDNS's pods are made again after a drain, and on the release `kubeadm upgrade apply`
+  /// moves them to: their images are pulled like any other.
+  @Test func coreDNSPodsMadeAgainPullTheirImage() throws {
+    for tag in ["v1.12.0", "v1.12.1"] {
+      let key = try run(["containers": [Self.container("coredns", "registry.k8s.io/coredns/coredns:\(tag)")]])
+      pass(1.5)
+      #expect(try printed(key) == "Running", "\(tag)")
+      let pods = try #require(cluster.catalog.resource(groupVersion: "v1", plural: "pods"))
+      _ = cluster.store.remove(cluster.key(pods, namespace: "default", name: "web"))
+    }
+  }
+
   /// kubeadm's control-plane manifests declare no ports: a component restarted from its manifest
   /// (a learner's fix) serves its health ports on the node, is ready and is never killed.
   @Test func aControlPlaneComponentPassesProbesOnItsUndeclaredHealthPort() throws {
