@@ -130,3 +130,41 @@ extension WrongAttemptTests {
     }
   }
 }
+
+extension WrongAttemptTests {
+  /// controlplane's packages pointed at v1.34 and kubeadm upgraded, as the solution starts.
+  static let upgradeKubeadm = """
+    sed -i 's#/v1.33/#/v1.34/#' /etc/apt/sources.list.d/kubernetes.list
+    apt-get update > /dev/null
+    apt-mark unhold kubeadm kubelet kubectl > /dev/null
+    apt-get install -y kubeadm='1.34.1-*' > /dev/null
+    """
+
+  @Test func clusterUpgrade() async throws {
+    try await HeavyTestGate.run {
+      // The control plane upgraded, the kubelet forgotten: the Node still reports v1.33.
+      let noKubelet = try await LabAttempt("cluster-upgrade", nodes: true)
+      try await noKubelet.run(
+        "kubelab ssh controlplane <<'NODE'\n\(Self.upgradeKubeadm)\nkubeadm upgrade apply v1.34.1 -y\nNODE")
+      expect(
+        await noKubelet.grade("upgrade-controlplane", waiting: .always), .partial, earned: 2,
+        hint: "The Node controlplane does not report kubelet v1.34.1")
+
+      // node01 upgraded after its drain, but never uncordoned.
+      let cordoned = try await LabAttempt("cluster-upgrade", nodes: true)
+      try await cordoned.run(
+        "kubectl drain node01 --ignore-daemonsets --delete-emptydir-data",
+        """
+        kubelab ssh node01 <<'NODE'
+        \(Self.upgradeKubeadm)
+        kubeadm upgrade node > /dev/null
+        apt-get install -y kubelet='1.34.1-*' > /dev/null
+        systemctl restart kubelet
+        NODE
+        """)
+      expect(
+        await cordoned.grade("upgrade-node01", waiting: .always), .partial, earned: 2,
+        hint: "node01 does not take pods (it is cordoned)")
+    }
+  }
+}
