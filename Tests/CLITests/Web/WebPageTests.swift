@@ -8,13 +8,62 @@ import Testing
 @Suite struct WebPageTests {
   static let page = KubelabRun.repository + "/Sources/kubelab/Web/Page"
 
-  @Test func pageFilesLoadNothingFromTheInternet() throws {
-    let names = try FileManager.default.contentsOfDirectory(atPath: Self.page)
-    #expect(names.contains("index.html") && names.contains("app.js"))
-    for name in names {
-      let text = try String(contentsOfFile: Self.page + "/" + name, encoding: .utf8)
-      #expect(!text.contains("http://") && !text.contains("https://"), "\(name) names an address on the internet")
+  /// Every file `kubelab web` serves, fetched from it with the token as the browser gets it: the
+  /// page (`/`), each file of the page's folder, and xterm.js and xterm.css as assembled from the
+  /// Debian packages. None loads anything from elsewhere; the page's own files do not even name
+  /// an address on the internet (the vendored ones may, in comments: see ExternalLoads).
+  @Test func servedFilesLoadNothingFromTheInternet() async throws {
+    try await HeavyTestGate.run {
+      let run = try KubelabRun()
+      let web = try WebProcess(run: run, arguments: ["--port", "0"])
+      defer { _ = web.stop() }
+      let address = try #require(URLComponents(string: web.url))
+      let token = try #require(address.queryItems?.first { $0.name == "token" }?.value)
+      let client = HTTPTestClient(baseURL: "http://\(address.host ?? ""):\(address.port ?? 0)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: Self.page)
+      #expect(names.contains("index.html") && names.contains("app.js"))
+      let own = ["/"] + names.map { "/page/" + $0 }
+      let vendored = ["/xterm/xterm.js", "/xterm/xterm.css"]
+      var served: [String: String] = [:]
+      for path in own + vendored {
+        let response = try await client.get(path + "?token=" + token)
+        #expect(response.status == 200, "\(path) is served")
+        served[path] = response.text
+      }
+      #expect(served["/xterm/xterm.js"]?.contains("window.Terminal") == true, "xterm.js is the bundle")
+      // What the page names is among the files scanned here.
+      let named = try NSRegularExpression(pattern: ##"(?:src|href)="(/[^"#?]+)""##)
+      let index = served["/"] ?? ""
+      for match in named.matches(in: index, range: NSRange(index.startIndex..., in: index)) {
+        let path = Range(match.range(at: 1), in: index).map { String(index[$0]) } ?? ""
+        #expect(served[path] != nil, "the page loads \(path), which is not scanned")
+      }
+      for (path, text) in served {
+        let loads = try ExternalLoads.find(in: text)
+        #expect(loads.isEmpty, "\(path) loads from elsewhere: \(loads)")
+        if own.contains(path) {
+          #expect(!text.contains("http://") && !text.contains("https://"), "\(path) names an address on the internet")
+        }
+      }
     }
+  }
+
+  /// The scan above finds each kind of load, and lets comments and the page's own socket be.
+  @Test func externalLoadsAreTold() throws {
+    let loads = [
+      #"<script src="https://cdn.example/x.js">"#, #"<link href='//cdn.example/x.css'>"#,
+      "body { background: url( \"https://cdn.example/a.png\") }", #"@import "//cdn.example/b.css";"#,
+      #"import { x } from "https://cdn.example/m.js";"#, #"import("//cdn.example/m.js")"#,
+      #"importScripts('https://cdn.example/w.js')"#, "fetch(`https://cdn.example/data`)",
+      #"new Worker("https://cdn.example/w.js")"#, #"new WebSocket("wss://cdn.example/s")"#,
+      "//# sourceMappingURL=https://cdn.example/x.js.map", #"img.src = "http://cdn.example/i.png""#,
+    ]
+    for text in loads { #expect(try ExternalLoads.find(in: text).count == 1, "\(text)") }
+    let harmless = [
+      " * https://github.com/chjj/term.js (MIT)", "// see http://bellard.org/jslinux/",
+      "new WebSocket(`ws://${location.host}/terminal/${id}`)", #"fetch("/api/labs")"#, ##"<a href="#">"##,
+    ]
+    for text in harmless { #expect(try ExternalLoads.find(in: text).isEmpty, "\(text)") }
   }
 
   @Test func practiceTestInABrowser() async throws {

@@ -80,6 +80,8 @@ struct LabActions {
     environment["TERM"] = "xterm-256color"
     // `kubelab answer`, `check`, … typed there work on this lab, whichever was started last.
     environment["KUBELAB_LAB"] = lab.loaded.id
+    // `ssh NODE` logs into a node of the lab's sandbox, `ssh` lists them.
+    environment["PATH"] = try TerminalSSH.install() + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
     let terminal = try TerminalSession(lab: lab.loaded.id, environment: environment, directory: directory)
     terminals.add(terminal)
     return terminal.id
