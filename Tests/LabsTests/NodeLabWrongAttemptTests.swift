@@ -35,9 +35,10 @@ extension WrongAttemptTests {
         """
         kubectl run static-busybox -n static-lab --image=busybox --dry-run=client -o yaml --command -- sleep 1000 \
           | (echo "cat > /etc/kubelet.d/static-busybox.yaml <<'M'"; cat; echo M) | kubelab ssh node01
-        """)
+        """,
+        Self.until("kubectl -n static-lab get pod static-busybox-node01 -o jsonpath='{.status.phase}'", "Running"))
       expect(
-        await untagged.grade("create-static", waiting: .always), .partial, earned: 2,
+        await untagged.grade("create-static"), .partial, earned: 2,
         hint: "does not run the image busybox:1.36")
     }
   }
@@ -122,7 +123,8 @@ extension WrongAttemptTests {
         systemctl daemon-reload
         systemctl restart kubelet
         NODE
-        """)
+        """,
+        Self.until("kubectl get node node01 -o jsonpath='{.status.nodeInfo.kubeletVersion}'", "v1.34.1"))
       expect(
         await notEnabled.grade("kubelet-running"), .partial, earned: 2,
         hint: "would not start at the next boot")
@@ -140,14 +142,24 @@ extension WrongAttemptTests {
     apt-get install -y kubeadm='1.34.1-*' > /dev/null
     """
 
+  /// A shell loop that polls `command` until its output ends with `suffix` (what a learner would
+  /// watch for before going on); the step's own timeout bounds it.
+  static func until(_ command: String, _ suffix: String) -> String {
+    "until \(command) | grep -q '\(suffix)$'; do sleep 0.5; done"
+  }
+
   @Test func clusterUpgrade() async throws {
     try await HeavyTestGate.run {
       // The control plane upgraded, the kubelet forgotten: the Node still reports v1.33.
       let noKubelet = try await LabAttempt("cluster-upgrade", nodes: true)
       try await noKubelet.run(
-        "kubelab ssh controlplane <<'NODE'\n\(Self.upgradeKubeadm)\nkubeadm upgrade apply v1.34.1 -y\nNODE")
+        "kubelab ssh controlplane <<'NODE'\n\(Self.upgradeKubeadm)\nkubeadm upgrade apply v1.34.1 -y\nNODE",
+        // The kubelet moves the API server's mirror pod to the new image on its next read.
+        Self.until(
+          "kubectl -n kube-system get pod kube-apiserver-controlplane -o jsonpath='{.spec.containers[0].image}'",
+          "v1.34.1"))
       expect(
-        await noKubelet.grade("upgrade-controlplane", waiting: .always), .partial, earned: 2,
+        await noKubelet.grade("upgrade-controlplane"), .partial, earned: 2,
         hint: "The Node controlplane does not report kubelet v1.34.1")
 
       // node01 upgraded after its drain, but never uncordoned.
@@ -161,9 +173,10 @@ extension WrongAttemptTests {
         apt-get install -y kubelet='1.34.1-*' > /dev/null
         systemctl restart kubelet
         NODE
-        """)
+        """,
+        Self.until("kubectl get node node01 -o jsonpath='{.status.nodeInfo.kubeletVersion}'", "v1.34.1"))
       expect(
-        await cordoned.grade("upgrade-node01", waiting: .always), .partial, earned: 2,
+        await cordoned.grade("upgrade-node01"), .partial, earned: 2,
         hint: "node01 does not take pods (it is cordoned)")
     }
   }
