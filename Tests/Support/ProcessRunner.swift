@@ -58,7 +58,7 @@ public final class ChildProcess: @unchecked Sendable {
   }
 
   // A test that fails before `finish` leaves no child behind.
-  deinit { if process.isRunning { process.terminate() } }
+  deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
   /// What the child has written so far (status -1 while it runs).
   public var outputSoFar: ProcessOutput {
@@ -103,8 +103,7 @@ public final class ChildProcess: @unchecked Sendable {
     // termination handler never called for a child that had ended.
     while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
     if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
+      process.end(with: SIGTERM, grace: 5)
       throw ProcessTimeout(command: command, seconds: timeout)
     }
     process.waitUntilExit()

@@ -15,6 +15,7 @@ public final class SandboxProcess: @unchecked Sendable {
     process.executableURL = URL(fileURLWithPath: try BuiltProducts.kubelab())
     process.arguments = ["sandbox"] + arguments
     process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": folder]) { _, new in new }
+    process.standardInput = FileHandle.nullDevice
     process.standardOutput = output
     process.standardError = FileHandle.standardError
     try process.run()
@@ -23,22 +24,20 @@ public final class SandboxProcess: @unchecked Sendable {
     // "Sandbox ready: <url> (kubeconfig: <file>)"
     let prefix = "Sandbox ready: "
     guard line.hasPrefix(prefix), line.hasSuffix(")"), let open = line.range(of: " (kubeconfig: ") else {
-      process.terminate()
+      process.end(with: SIGTERM)
       throw SandboxStartError(message: "unexpected first line from kubelab sandbox: \(line)")
     }
     url = String(line[line.index(line.startIndex, offsetBy: prefix.count)..<open.lowerBound])
     kubeconfig = String(line[open.upperBound..<line.index(before: line.endIndex)])
   }
 
+  /// Ctrl-C, as a user stops it; its exit status.
   public func stop() -> Int32 {
-    if process.isRunning {
-      process.interrupt()
-      process.waitUntilExit()
-    }
+    process.end(with: SIGINT)
     return process.terminationStatus
   }
 
-  deinit { if process.isRunning { process.terminate() } }
+  deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
   /// The first line a child prints, read as it comes (a server prints it when it is ready).
   public static func readLine(from handle: FileHandle, timeout: TimeInterval) throws -> String {

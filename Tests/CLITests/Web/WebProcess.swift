@@ -20,12 +20,13 @@ final class WebProcess: @unchecked Sendable {
     environment["PATH"] =
       (kubelab as NSString).deletingLastPathComponent + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
     process.environment = environment
+    process.standardInput = FileHandle.nullDevice
     process.standardOutput = output
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrFile))
     try process.run()
     let line = try SandboxProcess.readLine(from: output.fileHandleForReading, timeout: 60)
     guard let open = line.range(of: "open ") else {
-      process.terminate()
+      process.end(with: SIGTERM)
       throw SandboxStartError(message: "unexpected first line from kubelab web: \(line)")
     }
     url = String(line[open.upperBound...])
@@ -44,12 +45,9 @@ final class WebProcess: @unchecked Sendable {
 
   /// Ctrl-C, as a learner stops it; its exit status.
   func stop() -> Int32 {
-    if process.isRunning {
-      process.interrupt()
-      process.waitUntilExit()
-    }
+    process.end(with: SIGINT)
     return process.terminationStatus
   }
 
-  deinit { if process.isRunning { process.terminate() } }
+  deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
