@@ -51,6 +51,7 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOWebSocket", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -72,6 +73,7 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
       ]
     ),
+    .target(name: "ContainerHost", dependencies: ["KubeSim", "KubeModel", "Isolation"]),
     .executableTarget(
       name: "kubelab",
       dependencies: [
@@ -79,6 +81,7 @@ let package = Package(
         "KubeClient",
         "KubeSim",
         "LabKit",
+        "ContainerHost",
         "Isolation",
         "NodeHost",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -93,7 +96,8 @@ let package = Package(
       name: "kubelab-benchmark",
       dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
     ),
-    .target(name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit"], path: "Tests/Support"),
+    .target(
+      name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit", "ContainerHost"], path: "Tests/Support"),
     .testTarget(name: "NodeHostTests", dependencies: ["NodeHost", "NodeTools", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
@@ -101,6 +105,7 @@ let package = Package(
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
+    .testTarget(name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(
       name: "NodeToolsTests",
       dependencies: [

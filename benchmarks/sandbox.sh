@@ -65,12 +65,29 @@ for label in first-gzip again-gzip plain; do
   curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w "$label %{time_total} %{size_download} %{http_code}\n" \
     "$openapi_url"
 done > "$work/openapi.txt"
-
 # 4. Concurrent GETs: ApacheBench over kept-alive connections, one and then 16 at a time, with the
 #    load generator on the same cores. HTTP/1.0 keep-alive, which the sandbox answers as such.
 pod_url="$url/api/v1/namespaces/kube-system/pods/etcd-controlplane"
 ab -q -k -c 1 -n "$requests" "$pod_url" > "$work/ab-1.txt"
 ab -q -k -c 16 -n "$((requests * 8))" "$pod_url" > "$work/ab-16.txt"
+
+# 5. Containers that run: `kubectl run busybox` to Running, and one `kubectl exec … -- true`
+#    round trip next to a `kubectl get` of the same pod.
+export KUBECONFIG="$work/bench.kubeconfig" KUBECACHEDIR="$work/kubectl-cache"
+cat > "$work/run-once.sh" <<'SCRIPT'
+#!/usr/bin/env bash
+set -e
+name="box-$RANDOM$RANDOM"
+kubectl run "$name" --image=busybox -- sleep 3600 > /dev/null
+until [ "$(kubectl get pod "$name" -o jsonpath='{.status.phase}')" = Running ]; do sleep 0.02; done
+kubectl delete pod "$name" --wait=false > /dev/null
+SCRIPT
+chmod +x "$work/run-once.sh"
+kubectl run bench --image=busybox -- sleep 3600 > /dev/null
+until [ "$(kubectl get pod bench -o jsonpath='{.status.phase}')" = Running ]; do sleep 0.05; done
+hyperfine --style none --warmup 1 --runs 5 --export-json "$work/run.json" "$work/run-once.sh" > /dev/null
+hyperfine --style none --warmup 2 --runs 20 --export-json "$work/exec.json" \
+  "kubectl get pod bench" "kubectl exec bench -- true" > /dev/null
 
 /usr/bin/python3 - "$work" "$requests" <<'PY'
 import json, re, sys
@@ -98,4 +115,9 @@ for connections in (1, 16):
     p99 = int(re.search(r"^\s+99%\s+(\d+)", text, re.M).group(1))
     failed = int(re.search(r"Failed requests:\s+(\d+)", text).group(1))
     print(f"  GET one pod, ab -k -c {connections:<2}                {rate:9.0f} req/s  p99 {p99} ms  ({failed} failed)")
+run = json.load(open(f"{work}/run.json"))["results"][0]["mean"]
+get, exe = (r["mean"] for r in json.load(open(f"{work}/exec.json"))["results"])
+print(f"  kubectl run busybox to Running (incl. the sandbox's 1 s pull step) {run*1000:8.1f} ms")
+print(f"  kubectl get pod (baseline)                   {get*1000:8.1f} ms")
+print(f"  kubectl exec … -- true                       {exe*1000:8.1f} ms   ({exe/get:.1f}x the baseline)")
 PY

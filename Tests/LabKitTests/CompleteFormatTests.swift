@@ -218,6 +218,7 @@ import Testing
     case .not(let check): return "not(" + describe(check) + ")"
     case .script(let command, _): return "script \(command)"
     case .file(let file): return "file \(file.path) \(file.condition)"
+    case .exec(let exec): return "exec \(exec.target) \(exec.command)"
     }
   }
 }

@@ -185,7 +185,7 @@ import Testing
         "g.yaml:5:9: a check takes only one of `exists` or `count`",
         "g.yaml:6:9: `equals` needs `jsonpath`",
         "g.yaml:7:9: a check takes only one of `script` or `file`",
-        "g.yaml:8:9: a check needs one of `resource`, `all`, `any`, `not`, `script` or `file`",
+        "g.yaml:8:9: a check needs one of `resource`, `all`, `any`, `not`, `script`, `file` or `exec`",
         "g.yaml:9:9: `jsonpath` needs one of `equals`, `in`, `contains`, `matches`, `gt`, `gte`, `lt` or `lte`",
         "g.yaml:10:27: unknown key `count`",
         "g.yaml:11:50: invalid regular expression `(`",

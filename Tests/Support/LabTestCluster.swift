@@ -1,3 +1,4 @@
+import ContainerHost
 import Foundation
 import KubeSim
 import LabKit
@@ -9,8 +10,12 @@ public final class LabTestCluster {
   public let kubeconfigPath: String
   public let cluster: LabCluster
 
-  public init(topology: String = "kubeadm") throws {
-    sandbox = try Sandbox(options: .init(topology: topology))
+  /// `containers` runs shell images' containers for real (exec checks need them).
+  public init(topology: String = "kubeadm", containers: Bool = false) throws {
+    let engine =
+      containers
+      ? ContainerEngines.make(root: NSTemporaryDirectory() + "kubelab-test-containers-\(UUID().uuidString)") : nil
+    sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     try sandbox.start()
     kubeconfigPath = NSTemporaryDirectory() + "kubelab-test-\(UUID().uuidString).kubeconfig"
     try sandbox.writeKubeconfig(to: kubeconfigPath)

@@ -8,9 +8,14 @@ public final class SandboxProcess: @unchecked Sendable {
   public let readyLine: String
   private let output = Pipe()
 
-  /// Starts `kubelab sandbox <arguments>` and waits for its ready line.
-  public init(arguments: [String] = [], timeout: TimeInterval = 60) throws {
-    let folder = NSTemporaryDirectory() + "kubelab-sandbox-" + UUID().uuidString
+  /// The XDG_STATE_HOME the sandbox keeps its state in.
+  public let stateFolder: String
+
+  /// Starts `kubelab sandbox <arguments>` and waits for its ready line; `stateFolder` lets a
+  /// second sandbox start where a first one left off.
+  public init(arguments: [String] = [], stateFolder: String? = nil, timeout: TimeInterval = 60) throws {
+    let folder = stateFolder ?? NSTemporaryDirectory() + "kubelab-sandbox-" + UUID().uuidString
+    self.stateFolder = folder
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     process.executableURL = URL(fileURLWithPath: try BuiltProducts.kubelab())
     process.arguments = ["sandbox"] + arguments

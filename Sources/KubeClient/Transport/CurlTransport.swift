@@ -175,6 +175,11 @@ final class CurlTransport: @unchecked Sendable {
         let error = lineError as? KubeClientError ?? .invalidResponse(server: endpoint.server, detail: "\(lineError)")
         return Attempt(result: .failure(error), deliveredLines: transfer.deliveredLines)
       }
+      // Whichever callback saw the cancellation first (the body's makes it a write error), a
+      // transfer that ended after it is a cancellation.
+      if code != CURLE_OK && cancellation.isCancelled {
+        return Attempt(result: .failure(.cancelled), deliveredLines: transfer.deliveredLines)
+      }
       guard code == CURLE_OK else {
         return Attempt(
           result: .failure(mapping.error(for: code, message: message)),

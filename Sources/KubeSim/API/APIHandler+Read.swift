@@ -76,7 +76,25 @@ extension APIHandler {
     if status == nil {
       throw APIError.badRequest("container \"\(container)\" in pod \"\(name)\" is waiting to start: ContainerCreating")
     }
-    let text = cluster.logs.text(podUID: pod[path: ["metadata", "uid"]]?.stringValue ?? "", container: container)
+    let uid = pod[path: ["metadata", "uid"]]?.stringValue ?? ""
+    var query = PodLogs.Query(previous: request.query.flag("previous"), timestamps: request.query.flag("timestamps"))
+    if let seconds = request.query.integer("sinceSeconds") {
+      query.since = cluster.now().addingTimeInterval(-TimeInterval(seconds))
+    } else if let time = request.query["sinceTime"] {
+      guard let date = APITimestamp.date(time) else {
+        throw APIError.badRequest("sinceTime: Invalid value: \"\(time)\": must be an RFC 3339 time")
+      }
+      query.since = date
+    }
+    if query.previous, !cluster.logs.hasPrevious(podUID: uid, container: container) {
+      throw APIError.badRequest("previous terminated container \"\(container)\" in pod \"\(name)\" not found")
+    }
+    if request.query.flag("follow"), !query.previous {
+      let stream = LogStream(
+        logs: cluster.logs, podUID: uid, container: container, query: query, selection: LogSelection(request.query))
+      return APIResponse(status: 200, headers: [("Content-Type", "text/plain")], body: .stream(stream))
+    }
+    let text = cluster.logs.text(podUID: uid, container: container, query)
     return .text(LogSelection(request.query).apply(to: text))
   }
 }

@@ -56,6 +56,9 @@ public final class APIHandler: @unchecked Sendable {
     case ("GET", let name?, "scale"):
       return .json(try cluster.scale(target.resource, namespace: target.namespace, name: name))
     case ("GET", let name?, "log"): return try log(target, name: name, request)
+    case ("GET", _?, "exec"), ("POST", _?, "exec"), ("GET", _?, "attach"), ("POST", _?, "attach"),
+      ("GET", _?, "portforward"), ("POST", _?, "portforward"):
+      return try streamWithoutWebSocket(path: request.path, query: request.query)
     case ("GET", let name?, "status"):
       return .json(try cluster.get(target.resource, namespace: target.namespace, name: name))
     case ("POST", nil, nil): return try create(target, request)

@@ -33,11 +33,11 @@ public struct APIRequest: Sendable {
   }
 }
 
-/// What the API layer answers: a whole body, or a stream of watch events.
+/// What the API layer answers: a whole body, or a stream (watch events, a followed log).
 public struct APIResponse {
   public enum Body {
     case bytes([UInt8])
-    case stream(WatchStream)
+    case stream(any ResponseStream)
   }
 
   public var status: Int

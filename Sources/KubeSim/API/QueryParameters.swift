@@ -23,6 +23,11 @@ public struct QueryParameters: Sendable {
     return value == "true" || value == "1" || value == "t"
   }
 
+  /// Every value of a repeated parameter, in order (exec's `command=`).
+  public func values(_ name: String) -> [String] {
+    pairs.filter { $0.0 == name }.map(\.1)
+  }
+
   public func integer(_ name: String) -> Int? {
     self[name].flatMap { Int($0) }
   }

@@ -3,7 +3,7 @@ import KubeModel
 
 /// One watch: newline-delimited events of a resource, filtered by namespace and selectors, until
 /// the timeout or the client goes away. The HTTP layer supplies how lines are sent.
-public final class WatchStream: @unchecked Sendable {
+public final class WatchStream: ResponseStream, @unchecked Sendable {
   let store: ObjectStore
   let resource: ResourceType
   let namespace: String?
@@ -31,7 +31,7 @@ public final class WatchStream: @unchecked Sendable {
 
   /// Starts delivering events to `send`, one JSON line each. Returns false when the requested
   /// resourceVersion is too old; the caller then sends the 410 event and ends the stream.
-  public func start(send: @escaping (String) -> Void) -> Bool {
+  public func start(send: @escaping (String) -> Void, finish: @escaping () -> Void) -> Bool {
     let outcome = store.watch(resource: resource.groupResource, namespace: namespace, since: since) {
       [weak self] event in
       guard let self, let line = self.line(for: event) else { return }

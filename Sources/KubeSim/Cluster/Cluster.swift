@@ -8,6 +8,8 @@ public final class Cluster: @unchecked Sendable {
   public let catalog: ResourceCatalog
   public let admission: Admission
   public let logs = PodLogs()
+  /// What runs shell images' containers as real processes; nil keeps every container simulated.
+  public var containerEngine: (any ContainerEngine)?
   /// Keys etcd clients put beside the objects (`etcdctl put`).
   public let etcdKeys = EtcdKeyValues()
   /// The Kubernetes packages installed on each node (`apt-get install kubelet=…`).

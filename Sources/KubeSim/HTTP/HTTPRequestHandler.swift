@@ -10,10 +10,10 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
   private let api: APIHandler
   private let faults: FaultInjector
-  private let authenticate: (ChannelHandlerContext, HTTPRequestHead) -> Authentication
+  private let authenticate: (Channel, HTTPRequestHead) -> Authentication
   private var head: HTTPRequestHead?
   private var body: ByteBuffer?
-  private var activeWatch: WatchStream?
+  private var activeWatch: (any ResponseStream)?
 
   /// Whether a request may proceed, and as whom.
   enum Authentication {
@@ -23,7 +23,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
   init(
     api: APIHandler, faults: FaultInjector,
-    authenticate: @escaping (ChannelHandlerContext, HTTPRequestHead) -> Authentication
+    authenticate: @escaping (Channel, HTTPRequestHead) -> Authentication
   ) {
     self.api = api
     self.faults = faults
@@ -52,7 +52,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
   private func respond(to requestHead: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
     let user: String?
-    switch authenticate(context, requestHead) {
+    switch authenticate(context.channel, requestHead) {
     case .rejected:
       write(.error(.unauthorized), for: requestHead, context: context)
       return
@@ -139,9 +139,10 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
   }
 
-  /// A watch: chunked lines until the stream's timeout, the client leaving, or an expired start.
+  /// A watch or a followed log: chunked pieces until the stream's timeout or end, the client
+  /// leaving, or an expired start.
   private func startStreaming(
-    _ watch: WatchStream, for requestHead: HTTPRequestHead, headers: HTTPHeaders, status: Int,
+    _ watch: any ResponseStream, for requestHead: HTTPRequestHead, headers: HTTPHeaders, status: Int,
     context: ChannelHandlerContext
   ) {
     var headers = headers
@@ -155,19 +156,10 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     let loop = context.eventLoop
     let boundContext = NIOLoopBound(context, eventLoop: loop)
     let handler = NIOLoopBound(self, eventLoop: loop)
-    let started = watch.start { line in
-      loop.execute {
-        let context = boundContext.value
-        guard context.channel.isActive else { return }
-        context.writeAndFlush(
-          handler.value.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: line)))),
-          promise: nil)
-      }
-    }
     let finish = {
       loop.execute {
         let handler = handler.value
-        guard handler.activeWatch === watch || !started else { return }
+        guard handler.activeWatch === watch else { return }
         watch.stop()
         handler.activeWatch = nil
         let context = boundContext.value
@@ -175,11 +167,22 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         if !chunked { ended.whenComplete { _ in context.close(promise: nil) } }
       }
     }
+    // Set before starting, so an end the stream reports at once still finds it.
+    activeWatch = watch
+    let started = watch.start(
+      send: { line in
+        loop.execute {
+          let context = boundContext.value
+          guard context.channel.isActive else { return }
+          context.writeAndFlush(
+            handler.value.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: line)))),
+            promise: nil)
+        }
+      }, finish: finish)
     guard started else {
       finish()
       return
     }
-    activeWatch = watch
     loop.scheduleTask(in: .milliseconds(Int64(watch.timeout * 1000))) { finish() }
   }
 }

@@ -57,17 +57,26 @@ public final class SandboxServer: @unchecked Sendable {
           if let tls = configuration.tls {
             try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
           }
-          try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-          let authenticate: (ChannelHandlerContext, HTTPRequestHead) -> HTTPRequestHandler.Authentication = {
-            context, head in
+          let authenticate: @Sendable (Channel, HTTPRequestHead) -> HTTPRequestHandler.Authentication = {
+            channel, head in
             guard let authenticator = configuration.authenticator else { return .user(nil) }
-            let subject = try? context.pipeline.syncOperations.verifiedClientCertificateSubject()
+            let subject = try? channel.pipeline.syncOperations.verifiedClientCertificateSubject()
             let user = authenticator.authenticate(
               clientCertificate: subject, authorizationHeader: head.headers.first(name: "Authorization"))
             return user.map { .user($0.name) } ?? .rejected
           }
-          try channel.pipeline.syncOperations.addHandler(
-            HTTPRequestHandler(api: api, faults: faults, authenticate: authenticate))
+          let requests = HTTPRequestHandler(api: api, faults: faults, authenticate: authenticate)
+          // exec and attach leave HTTP for WebSocket; the request handler then steps aside.
+          let streams = StreamUpgrader.make(api: api) { channel, head in
+            if case .user = authenticate(channel, head) { return true }
+            return false
+          }
+          try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+            withServerUpgrade: (
+              upgraders: [streams],
+              completionHandler: { context in context.pipeline.removeHandler(requests, promise: nil) }
+            ), withErrorHandling: true)
+          try channel.pipeline.syncOperations.addHandler(requests)
           return channel.eventLoop.makeSucceededVoidFuture()
         } catch {
           return channel.eventLoop.makeFailedFuture(error)

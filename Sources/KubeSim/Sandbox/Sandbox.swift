@@ -16,10 +16,13 @@ public final class Sandbox: @unchecked Sendable {
     /// sandbox in its own process: it passes a `ManualClock` and moves it, so a grace period, a
     /// back-off or a cron minute passes at once and the test waits for the event, not the seconds.
     public var clock: any SandboxClock = SystemClock()
+    /// What runs shell images' containers for real; nil keeps every container simulated.
+    public var containerEngine: (any ContainerEngine)?
 
     public init(
       topology: String = "kubeadm", host: String = "127.0.0.1", port: Int = 0, tls: Bool = true,
-      timing: ControllerTiming = ControllerTiming(), clock: any SandboxClock = SystemClock()
+      timing: ControllerTiming = ControllerTiming(), clock: any SandboxClock = SystemClock(),
+      containerEngine: (any ContainerEngine)? = nil
     ) {
       self.topology = topology
       self.host = host
@@ -27,6 +30,7 @@ public final class Sandbox: @unchecked Sendable {
       self.tls = tls
       self.timing = timing
       self.clock = clock
+      self.containerEngine = containerEngine
     }
   }
 
@@ -44,6 +48,7 @@ public final class Sandbox: @unchecked Sendable {
     cluster = Cluster(clock: options.clock, caPEM: credentials?.pki.caCertificatePEM ?? "")
     // The topology's objects look as if the cluster had been up for ten minutes.
     try cluster.load(Topology.builtIn(named: options.topology), start: cluster.now().addingTimeInterval(-10 * 60))
+    cluster.containerEngine = options.containerEngine
     controllers = ControllerManager(cluster: cluster, timing: options.timing)
     let api = APIHandler(cluster: cluster, serverAddress: "\(options.host):\(options.port)")
     server = SandboxServer(
@@ -135,9 +140,11 @@ public final class Sandbox: @unchecked Sendable {
     source.start()
   }
 
+  /// Stops serving and ends every container process: none outlives its sandbox.
   public func shutdown() {
     staticPods?.stop()
     controllers.stop()
     server.shutdown()
+    options.containerEngine?.shutdown()
   }
 }

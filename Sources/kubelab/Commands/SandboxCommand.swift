@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContainerHost
 import Foundation
 import KubeSim
 import LabKit
@@ -62,10 +63,12 @@ struct SandboxCommand: ParsableCommand {
     TerminationSignal.install()
     let sandbox: Sandbox
     do {
+      let engine = ContainerEngines.make(
+        root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes")
       sandbox = try Sandbox(
         options: .init(
           topology: topology, host: address, port: port, tls: !noTLS,
-          timing: ControllerTiming(nodeMonitorGracePeriod: nodeMonitorGracePeriod)))
+          timing: ControllerTiming(nodeMonitorGracePeriod: nodeMonitorGracePeriod), containerEngine: engine))
       for (fault, count) in try FaultInjector.parse(faults ?? "") { sandbox.server.faults.inject(fault, count: count) }
       try sandbox.start()
     } catch {

@@ -1,3 +1,4 @@
+import ContainerHost
 import Foundation
 import KubeSim
 import LabKit
@@ -7,12 +8,16 @@ import LabKit
 final class InProcessSandbox {
   let sandbox: Sandbox
   let kubeconfigPath: String
+  /// Where the containers' root folders live while the sandbox runs.
+  let containersFolder: String
   let cluster: LabCluster
   /// Its nodes' trees and sockets, for `ssh NODE` at the practice prompt and node checks.
   let nodes: SandboxNodeHosting?
 
   init(topology: String) throws {
-    sandbox = try Sandbox(options: .init(topology: topology))
+    containersFolder = NSTemporaryDirectory() + "kubelab-containers-\(UUID().uuidString)"
+    let engine = ContainerEngines.make(root: containersFolder)
+    sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     do {
       try sandbox.start()
       kubeconfigPath = NSTemporaryDirectory() + "kubelab-sandbox-\(UUID().uuidString).kubeconfig"
@@ -29,5 +34,6 @@ final class InProcessSandbox {
     nodes?.shutdown()
     sandbox.shutdown()
     try? FileManager.default.removeItem(atPath: kubeconfigPath)
+    try? FileManager.default.removeItem(atPath: containersFolder)
   }
 }

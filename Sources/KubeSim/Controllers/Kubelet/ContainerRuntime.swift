@@ -12,6 +12,10 @@ struct ContainerRuntime {
     case creating(due: Date, attempt: Int)
     case pullFailed(due: Date, attempt: Int, message: String)
     case pullBackOff(due: Date, attempt: Int, message: String)
+    /// Pulled, but a volume cannot be set up yet (a missing ConfigMap, an unbound claim).
+    case mountFailed(due: Date)
+    /// Pulled, but a ConfigMap or Secret its variables need is missing; retried at `due`.
+    case configFailed(due: Date, message: String)
     case running(started: Date, exitAt: Date?, exitCode: Int)
     /// Exited; `restartAt` is when the back-off begins under a restarting policy.
     case terminated(JSON, restartAt: Date?)
@@ -25,6 +29,8 @@ struct ContainerRuntime {
     case probing(readyAt: Date)
     /// The probe fails: one `Unhealthy` event per period, the next at `next`.
     case failing(next: Date, period: TimeInterval, message: String)
+    /// Not ready until a real exec probe run passes (a container process of the engine).
+    case awaitingProbe
   }
 
   var name: String
@@ -37,9 +43,15 @@ struct ContainerRuntime {
   var lastTerminated: JSON?
   var containerID = ""
   var hasPulled = false
+  /// Whether the current run is a real process of the container engine, whose exit it reports.
+  var runsProcess = false
+  /// Why the engine could not start the process, reported as containerd's `StartError`.
+  var startError: String?
   var readiness = Readiness.ready
   /// The liveness probe's failure when it will kill the running container (at `exitAt`).
   var livenessFailure: String?
+  /// Consecutive failed runs of a real liveness probe.
+  var livenessFailures = 0
   /// The waiting reason before the container exists: `PodInitializing` in a pod with init
   /// containers, `ContainerCreating` otherwise.
   var creatingReason = "ContainerCreating"
@@ -50,13 +62,15 @@ struct ContainerRuntime {
   var due: Date? {
     switch state {
     case .waiting: return nil
-    case .creating(let due, _), .pullFailed(let due, _, _), .pullBackOff(let due, _, _), .crashLoopBackOff(let due, _):
+    case .creating(let due, _), .pullFailed(let due, _, _), .pullBackOff(let due, _, _), .crashLoopBackOff(let due, _),
+      .configFailed(let due, _), .mountFailed(let due):
       return due
     case .running(_, let exitAt, _):
       switch readiness {
       case .ready: return exitAt
       case .probing(let readyAt): return min(readyAt, exitAt ?? readyAt)
       case .failing(let next, _, _): return min(next, exitAt ?? next)
+      case .awaitingProbe: return exitAt
       }
     case .terminated(_, let restartAt): return restartAt
     }
@@ -89,6 +103,9 @@ struct ContainerRuntime {
 
   var hasStarted: Bool { !containerID.isEmpty }
 
+  /// The id the container engine knows the run by: the status's containerID without `containerd://`.
+  var engineID: String { String(containerID.dropFirst("containerd://".count)) }
+
   /// The containerStatuses (or initContainerStatuses) entry, in the real kubelet's field order.
   func status(podName: String, namespace: String, uid: String) -> JSON {
     let reference = ImageCatalog.Reference(image)
@@ -103,9 +120,11 @@ struct ContainerRuntime {
     entry["restartCount"] = .int(restartCount)
     entry["started"] = .bool(isRunning)
     switch state {
-    case .waiting, .creating: entry["state"] = ["waiting": ["reason": .string(creatingReason)]]
+    case .waiting, .creating, .mountFailed: entry["state"] = ["waiting": ["reason": .string(creatingReason)]]
     case .pullFailed(_, _, let message):
       entry["state"] = ["waiting": ["message": .string(message), "reason": "ErrImagePull"]]
+    case .configFailed(_, let message):
+      entry["state"] = ["waiting": ["message": .string(message), "reason": "CreateContainerConfigError"]]
     case .pullBackOff:
       entry["state"] = [
         "waiting": ["message": .string("Back-off pulling image \"\(image)\""), "reason": "ImagePullBackOff"]

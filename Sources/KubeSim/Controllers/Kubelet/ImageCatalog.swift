@@ -3,13 +3,18 @@ import Foundation
 import KubeModel
 
 /// The images the simulated registry holds (Data/images.json): which tags exist, whether the
-/// image's default process keeps running, and what it logs when it starts.
+/// image's default process keeps running, what it logs when it starts, and whether it is a shell
+/// image whose containers run their command for real where a container engine is present.
 struct ImageCatalog {
   struct Image {
     var repository: String
     var tags: [String]
     var runsForever: Bool
     var logs: [String]
+    /// A shell image (busybox, alpine, …): its command runs for real, with busybox as userland.
+    var shell = false
+    /// Files learners look for in the image (nginx's html and conf.d …), by path.
+    var files: [String: String] = [:]
   }
 
   /// An image reference split as a container runtime resolves it.
@@ -68,7 +73,8 @@ struct ImageCatalog {
       images[repository] = Image(
         repository: repository, tags: (entry["tags"]?.arrayValue ?? []).compactMap(\.stringValue),
         runsForever: entry["runsForever"]?.boolValue ?? false,
-        logs: (entry["logs"]?.arrayValue ?? []).compactMap(\.stringValue))
+        logs: (entry["logs"]?.arrayValue ?? []).compactMap(\.stringValue), shell: entry["shell"]?.boolValue ?? false,
+        files: (entry["files"]?.objectValue ?? [:]).reduce(into: [:]) { $0[$1.key] = $1.value.stringValue })
     }
     return ImageCatalog(images: images)
   }()

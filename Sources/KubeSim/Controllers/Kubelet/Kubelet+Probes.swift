@@ -7,13 +7,21 @@ extension Kubelet {
   /// `failureThreshold` failures; delays and periods are compressed by `timing`. A control-plane
   /// component's probes reach the health ports it serves without declaring them.
   func planProbes(
-    _ container: inout ContainerRuntime, spec: JSON, process: ContainerProcess, image: ImageCatalog.Image,
-    podIP: String, controlPlane: Bool, now: Date
+    _ container: inout ContainerRuntime, spec: JSON, pod: JSON, process: ContainerProcess, image: ImageCatalog.Image,
+    podIP: String, now: Date
   ) {
     container.readiness = .ready
     container.livenessFailure = nil
+    container.livenessFailures = 0
+    if container.runsProcess {
+      planExecProbes(&container, spec: spec, pod: pod, now: now)
+    }
+    let runsProcess = container.runsProcess
+    let controlPlane = ControlPlaneHealth.component(of: pod) != nil
     func probe(_ field: String, _ kind: String) -> ContainerProbe? {
-      ContainerProbe(
+      // A real process answers its exec probes itself.
+      if runsProcess, spec[field]?["exec"] != nil { return nil }
+      return ContainerProbe(
         field, kind: kind, container: spec, process: process, image: image, podIP: podIP,
         servesUndeclaredPorts: controlPlane)
     }

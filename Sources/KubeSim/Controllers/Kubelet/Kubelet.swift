@@ -11,8 +11,9 @@ final class Kubelet: Controller {
   let timing: ControllerTiming
   let catalog = ImageCatalog.builtIn
   let events: EventRecorder
-  private var pods: [ObjectKey: PodRuntime] = [:]
-  let watchedResources = ["pods"]
+  var pods: [ObjectKey: PodRuntime] = [:]
+  /// Pods, and the ConfigMaps and Secrets whose updates reach running containers' volumes.
+  let watchedResources = ["pods", "configmaps", "secrets"]
 
   init(cluster: Cluster, timing: ControllerTiming) {
     self.cluster = cluster
@@ -21,6 +22,10 @@ final class Kubelet: Controller {
   }
 
   func handle(_ event: WatchEvent) {
+    if event.resource != "pods" {
+      refreshVolumes(namespace: event.namespace)
+      return
+    }
     guard let name = event.object[path: ["metadata", "name"]]?.stringValue else { return }
     sync(ObjectKey(resource: "pods", namespace: event.namespace, name: name))
   }
@@ -29,10 +34,10 @@ final class Kubelet: Controller {
   /// every change and every timer.
   func sync(_ key: ObjectKey) {
     guard let pod = cluster.store.get(key), let uid = pod[path: ["metadata", "uid"]]?.stringValue else {
-      pods[key] = nil
+      forget(key)
       return
     }
-    if pods[key]?.uid != uid { pods[key] = nil }
+    if pods[key]?.uid != uid { forget(key) }
     guard let nodeName = pod[path: ["spec", "nodeName"]]?.stringValue, !nodeName.isEmpty,
       let node = cluster.store.get(ObjectKey(resource: "nodes", namespace: "", name: nodeName))
     else { return }
@@ -51,6 +56,7 @@ final class Kubelet: Controller {
             pod, type: "Normal", reason: "Killing", message: "Stopping container \(container.name)",
             fieldPath: container.fieldPath, host: nodeName)
         }
+        stopProcesses(runtime)
       }
       pods[key] = runtime
       return

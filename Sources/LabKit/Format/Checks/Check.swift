@@ -26,6 +26,9 @@ public indirect enum CheckKind: Sendable {
   /// runs it); passes on exit status 0.
   case script(String, node: String?)
   case file(FileCheck)
+  /// A command run in a pod's container with `kubectl exec`; passes on exit status 0, or on
+  /// output matching `matches` when given.
+  case exec(ExecCheck)
 }
 
 /// What must hold of the objects a check selects.
@@ -68,4 +71,24 @@ public struct FileCheck: Hashable, Sendable {
   public var condition: Condition
   /// The sandbox node whose file it is (nil: the learner's machine).
   public var node: String? = nil
+}
+
+/// Runs a command inside a container, as a learner would probe from a pod ("frontend reaches api
+/// on 8080, not db").
+public struct ExecCheck: Hashable, Sendable {
+  public enum Target: Hashable, Sendable {
+    case pod(String)
+    /// The first running pod the label selector matches.
+    case selector(String)
+  }
+
+  public var target: Target
+  /// Nil means the lab's namespace.
+  public var namespace: String?
+  /// Nil means the pod's default container.
+  public var container: String?
+  /// The command and its arguments; a single string runs with `sh -c`.
+  public var command: [String]
+  /// A regular expression the output must match instead of exit status 0.
+  public var matches: String?
 }

@@ -4,7 +4,7 @@ import KubeModel
 /// unknown keys are judged against that kind's vocabulary.
 enum CheckReader {
   static let commonKeys = ["hint", "points", "within"]
-  static let kindKeys = ["resource", "all", "any", "not", "script", "file"]
+  static let kindKeys = ["resource", "all", "any", "not", "script", "file", "exec"]
   static let assertionKeys = ["exists", "absent", "count", "match", "jsonpath"]
   static let comparisonKeys = ["equals", "in", "contains", "matches", "gt", "gte", "lt", "lte"]
   static let objectKeys = ObjectQuery.keys + assertionKeys + ["ordered"] + comparisonKeys
@@ -52,6 +52,7 @@ enum CheckReader {
       let node = reader.string("node")?.value
       return reader.string("script").map { .script($0.value, node: node) }
     case "file": return reader["file"].flatMap { file($0, log: log) }.map { .file($0) }
+    case "exec": return reader["exec"].flatMap { exec($0, log: log) }.map { .exec($0) }
     default: return objects(reader)
     }
   }
@@ -130,6 +131,45 @@ enum CheckReader {
     case "lt": return reader.number(key).map { .lessThan($0) }
     default: return reader.number(key).map { .atMost($0) }
     }
+  }
+
+  private static func exec(_ node: YAMLNode, log: ProblemLog) -> ExecCheck? {
+    let keys = ["pod", "selector", "namespace", "container", "command", "matches"]
+    guard let reader = MappingReader(node, allowedKeys: keys, log: log) else { return nil }
+    let target: ExecCheck.Target?
+    switch reader.oneOf(["pod", "selector"], what: "an exec check") {
+    case "pod": target = reader.string("pod").map { .pod($0.value) }
+    case "selector":
+      target = reader.string("selector").flatMap { text -> ExecCheck.Target? in
+        do {
+          _ = try LabelSelector(parsing: text.value)
+          return .selector(text.value)
+        } catch {
+          log.add("invalid label selector `\(text.value)`: \(error)", at: text.position)
+          return nil
+        }
+      }
+    default: target = nil
+    }
+    var command: [String]?
+    if let value = reader["command"] {
+      if case .sequence = value.kind {
+        command = reader.stringList("command")?.map(\.value)
+        if command?.isEmpty == true {
+          log.add("`command` needs at least one word", at: value.position)
+          command = nil
+        }
+      } else {
+        command = reader.string("command").map { ["sh", "-c", $0.value] }
+      }
+    } else {
+      log.add("an exec check needs `command`", at: node.position)
+    }
+    let matches = reader.regex("matches")?.value
+    guard let target, let command else { return nil }
+    return ExecCheck(
+      target: target, namespace: reader.string("namespace")?.value, container: reader.string("container")?.value,
+      command: command, matches: matches)
   }
 
   private static func file(_ node: YAMLNode, log: ProblemLog) -> FileCheck? {

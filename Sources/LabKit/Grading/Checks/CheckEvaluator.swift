@@ -109,7 +109,7 @@ struct CheckEvaluator {
       return query.selecting(listed).isEmpty
     case .all(let parts): return parts.contains(where: waitsForMissingObject)
     case .any(let parts): return parts.allSatisfy(waitsForMissingObject)
-    case .not, .script, .file: return false
+    case .not, .script, .file, .exec: return false
     }
   }
 
@@ -130,6 +130,8 @@ struct CheckEvaluator {
       outcome = await FileCheckEvaluation(
         check: file, directory: fileDirectory, nodeLogin: nodeLogin, environment: environment
       ).evaluate()
+    case .exec(let exec):
+      outcome = await ExecCheckEvaluation(check: exec, labNamespace: labNamespace, environment: environment).evaluate()
     }
     if let hint = check.hint { outcome.hint = hint }
     return outcome

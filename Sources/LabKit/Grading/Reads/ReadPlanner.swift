@@ -14,7 +14,7 @@ struct ReadPlanner {
     case .objects(let query, _): add(query)
     case .all(let checks), .any(let checks): checks.forEach { add($0) }
     case .not(let check): add(check)
-    case .script, .file: break
+    case .script, .file, .exec: break
     }
   }
 

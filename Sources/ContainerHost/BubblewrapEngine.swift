@@ -1,0 +1,233 @@
+import Foundation
+import Isolation
+import KubeSim
+
+/// Runs shell images' containers as real processes: each in bubblewrap with its own root folder
+/// (busybox as userland), its own pid, uts, ipc and network namespaces (no route out), and the
+/// pod's name as hostname. Folders live under `root`; every process ends with the sandbox.
+public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
+  public struct Unavailable: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  let root: String
+  let volumes: VolumeFolders
+  let bwrap: String
+  let busybox: Busybox
+  private let records: ProcessRecords
+  private let spawner = SpawnThread()
+  private let lock = NSLock()
+  /// Running container processes by container id, with the write end of their stdin if any.
+  private var running: [String: (process: Process, input: Int32?)] = [:]
+  private var executions: [ObjectIdentifier: Process] = [:]
+  private var isShutDown = false
+
+  /// An engine keeping its folders under `root`, with hostPath volumes in the node trees under
+  /// `nodeTrees` where a node has one; ends what an earlier sandbox with the same root left
+  /// running. Throws with one line saying what is missing when bubblewrap or busybox is.
+  public init(root: String, nodeTrees: String? = nil) throws {
+    switch IsolationSupport.check() {
+    case .missing(let reason): throw Unavailable(description: reason)
+    case .available(let bwrap): self.bwrap = bwrap
+    }
+    guard let busybox = Busybox.find() else {
+      throw Unavailable(description: "busybox is not installed: install it with `apt-get install busybox`")
+    }
+    self.root = root
+    volumes = VolumeFolders(root: root, nodeTrees: nodeTrees)
+    self.busybox = busybox
+    records = ProcessRecords(folder: root + "/processes")
+    records.killLeftovers()
+  }
+
+  public func start(
+    _ container: ContainerLaunch, output: @escaping @Sendable (String) -> Void,
+    exited: @escaping @Sendable (Int) -> Void
+  ) throws {
+    let containerRoot = self.containerRoot(container)
+    try containerRoot.create(hostname: container.podName, files: container.files)
+    var box = try self.box(container, root: containerRoot, command: container.arguments)
+    box.directory = container.workingDirectory ?? "/"
+    let ((reader, writer), input) = try spawner.run {
+      (try ProcessPipes.pipe(), container.stdin ? try ProcessPipes.pipe() : nil)
+    }
+    let process = Process()
+    process.standardInput = input.map { FileHandle(fileDescriptor: $0.0) } ?? FileHandle.nullDevice
+    process.standardOutput = FileHandle(fileDescriptor: writer)
+    process.standardError = FileHandle(fileDescriptor: writer)
+    let id = container.containerID
+    let drained = DispatchGroup()
+    drained.enter()
+    process.terminationHandler = { [weak self] process in
+      // The exit is reported once all output is in the log, so `logs` after the exit shows it all.
+      drained.notify(queue: .global()) {
+        self?.finish(id)
+        exited(Self.exitCode(process))
+      }
+    }
+    defer {
+      close(writer)
+      if let input { close(input.0) }
+    }
+    do {
+      try launch(process, box) { running[id] = (process, input?.1) }
+    } catch {
+      close(reader)
+      if let input { close(input.1) }
+      throw error
+    }
+    OutputReader.start(reader, output: { output(String(decoding: $0, as: UTF8.self)) }, done: { drained.leave() })
+    records.record(pid: process.processIdentifier, containerID: id)
+  }
+
+  public func stop(containerID: String) {
+    guard let process = lock.withLock({ running[containerID]?.process }), process.isRunning else { return }
+    // bubblewrap's pid 1 goes, and with it every process of the container's pid namespace.
+    kill(process.processIdentifier, SIGKILL)
+  }
+
+  public func writeInput(containerID: String, _ bytes: [UInt8]) {
+    guard let input = lock.withLock({ running[containerID]?.input }) else { return }
+    Self.writeAll(input, bytes)
+  }
+
+  public func exec(
+    _ container: ContainerLaunch, command: [String], tty: Bool,
+    output: @escaping @Sendable (Int, [UInt8]) -> Void, exited: @escaping @Sendable (Int) -> Void
+  ) throws -> any ContainerExecution {
+    let containerRoot = self.containerRoot(container)
+    if !FileManager.default.fileExists(atPath: containerRoot.folder + "/bin") {
+      // A container without a process of its own (an image without a shell): busybox in its files.
+      try containerRoot.create(hostname: container.podName, files: container.files)
+    }
+    guard let program = command.first else { throw ContainerExecFailure("no command given") }
+    guard containerRoot.resolves(program) else {
+      throw ContainerExecFailure(
+        "failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start "
+          + "container process: exec: \"\(program)\": executable file not found in $PATH: unknown")
+    }
+    let box = try self.box(container, root: containerRoot, command: command)
+    let process = Process()
+    let execution: ProcessExecution
+    let outputs: [(fd: Int32, stream: Int)]
+    var closeAfterStart: [Int32]
+    if tty {
+      let (controller, device) = try spawner.run { try ProcessPipes.terminal() }
+      let handle = FileHandle(fileDescriptor: device)
+      (process.standardInput, process.standardOutput, process.standardError) = (handle, handle, handle)
+      execution = ProcessExecution(
+        process: process, input: try spawner.run { fcntl(controller, F_DUPFD_CLOEXEC, 0) }, isTerminal: true)
+      outputs = [(controller, 1)]
+      closeAfterStart = [device]
+    } else {
+      let ((inputRead, inputWrite), (outRead, outWrite), (errRead, errWrite)) = try spawner.run {
+        (try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe())
+      }
+      process.standardInput = FileHandle(fileDescriptor: inputRead)
+      process.standardOutput = FileHandle(fileDescriptor: outWrite)
+      process.standardError = FileHandle(fileDescriptor: errWrite)
+      execution = ProcessExecution(process: process, input: inputWrite, isTerminal: false)
+      outputs = [(outRead, 1), (errRead, 2)]
+      closeAfterStart = [inputRead, outWrite, errWrite]
+    }
+    let drained = DispatchGroup()
+    for _ in outputs { drained.enter() }
+    let key = ObjectIdentifier(execution)
+    process.terminationHandler = { [weak self] process in
+      drained.notify(queue: .global()) {
+        _ = self?.lock.withLock { self?.executions.removeValue(forKey: key) }
+        execution.closeInput()
+        exited(Self.exitCode(process))
+      }
+    }
+    defer { closeAfterStart.forEach { close($0) } }
+    do {
+      try launch(process, box) { executions[key] = process }
+    } catch {
+      outputs.forEach { close($0.fd) }
+      execution.closeInput()
+      throw error
+    }
+    for (fd, stream) in outputs {
+      OutputReader.start(fd, output: { output(stream, $0) }, done: { drained.leave() })
+    }
+    return execution
+  }
+
+  public func updateVolume(podUID: String, _ volume: ContainerVolume) {
+    guard case .files(let files) = volume.source else { return }
+    let folder = volumes.folder(podUID: podUID, volume)
+    guard FileManager.default.fileExists(atPath: folder) else { return }
+    try? volumes.write(files, to: folder)
+  }
+
+  public func removePod(uid: String) {
+    try? FileManager.default.removeItem(atPath: root + "/pods/" + uid)
+  }
+
+  public func shutdown() {
+    let processes = lock.withLock { () -> [Process] in
+      isShutDown = true
+      return running.values.map(\.process) + executions.values
+    }
+    for process in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    for process in processes { process.waitUntilExit() }
+    try? FileManager.default.removeItem(atPath: root + "/pods")
+  }
+
+  /// Starts `process` as bwrap running `box`, from the spawning thread, and records it under the
+  /// lock unless the engine is shutting down.
+  private func launch(_ process: Process, _ box: Bubblewrap, record: () -> Void) throws {
+    process.executableURL = URL(fileURLWithPath: bwrap)
+    process.arguments = box.arguments
+    try lock.withLock {
+      guard !isShutDown else { throw Unavailable(description: "the sandbox is shutting down") }
+      try spawner.run { try process.run() }
+      record()
+    }
+  }
+
+  private func box(_ container: ContainerLaunch, root: ContainerRoot, command: [String]) throws -> Bubblewrap {
+    var box = Bubblewrap(command: command)
+    box.mounts = root.mounts + (try volumes.mounts(container))
+    box.namespaces = [.ipc, .pid, .uts, .net]
+    box.hostname = container.podName
+    box.newSession = true
+    box.environment = environment(container)
+    return box
+  }
+
+  private func finish(_ containerID: String) {
+    if let input = lock.withLock({ running.removeValue(forKey: containerID)?.input }) { close(input) }
+    records.remove(containerID: containerID)
+  }
+
+  private func containerRoot(_ container: ContainerLaunch) -> ContainerRoot {
+    ContainerRoot(folder: "\(root)/pods/\(container.podUID)/containers/\(container.containerName)", busybox: busybox)
+  }
+
+  /// What a container's process sees: PATH, HOME and HOSTNAME as the runtime sets them, then the
+  /// container's own variables, a later one of a name replacing an earlier one.
+  private func environment(_ container: ContainerLaunch) -> [String: String] {
+    var environment = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root"]
+    environment["HOSTNAME"] = container.podName
+    for (name, value) in container.environment { environment[name] = value }
+    return environment
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
+
+  /// The code the runtime reports: the process's own, or 128 plus the signal that ended it.
+  static func exitCode(_ process: Process) -> Int {
+    let status = Int(process.terminationStatus)
+    return process.terminationReason == .uncaughtSignal ? 128 + status : status
+  }
+}

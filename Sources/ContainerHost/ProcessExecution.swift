@@ -1,0 +1,44 @@
+import Foundation
+import KubeSim
+
+/// A running `kubectl exec` command: its stdin (or terminal) and its process.
+final class ProcessExecution: ContainerExecution, @unchecked Sendable {
+  let process: Process
+  private let lock = NSLock()
+  private var input: Int32?
+  private let isTerminal: Bool
+
+  init(process: Process, input: Int32, isTerminal: Bool) {
+    self.process = process
+    self.input = input
+    self.isTerminal = isTerminal
+  }
+
+  func write(_ bytes: [UInt8]) {
+    lock.withLock {
+      guard let input else { return }
+      BubblewrapEngine.writeAll(input, bytes)
+    }
+  }
+
+  /// Ends stdin; on a terminal, sends end-of-file as a keyboard would.
+  func closeInput() {
+    lock.withLock {
+      guard let fd = input else { return }
+      if isTerminal { BubblewrapEngine.writeAll(fd, [4]) }
+      close(fd)
+      input = nil
+    }
+  }
+
+  func resize(width: Int, height: Int) {
+    lock.withLock {
+      guard let input, isTerminal else { return }
+      ProcessPipes.resize(input, width: width, height: height)
+    }
+  }
+
+  func stop() {
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+  }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The kubectl versions that speak the WebSocket stream protocols the sandbox serves.
+let streamingKubectlVersions = ["1.31", "1.33"]
+
+/// Shell images' containers run for real in a `kubelab sandbox`: their exit codes drive the pod's
+/// life (Completed, Error, CrashLoopBackOff, restarts, Jobs), their output is the log kubectl reads.
+@Suite struct ContainerLifecycleTests {
+  @Test(arguments: streamingKubectlVersions)
+  func exitCodesDriveThePodsLifeAndOutputIsTheLog(version: String) async throws {
+    try await HeavyTestGate.run {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
+      let ran = try await kubectl.run(
+        ["run", "done", "--image=busybox", "--restart=Never", "--", "sh", "-c", "echo done on $(hostname); exit 0"])
+      #expect(ran.status == 0, "\(ran.stderr)")
+      try await kubectl.run(["run", "crash", "--image=busybox", "--", "sh", "-c", "echo run at $(date +%s%N); exit 1"])
+      try await kubectl.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])
+
+      let completed = try await kubectl.poll(["get", "pod", "done", "--no-headers"]) { $0.contains("Completed") }
+      #expect(completed.contains("Completed"), "\(completed)")
+      #expect(try await kubectl.run(["logs", "done"]).stdout == "done on done\n")
+
+      // Restarts with back-off: Error, then CrashLoopBackOff, the count rising.
+      let looping = try await kubectl.poll(["get", "pod", "crash", "-o", "jsonpath={.status.containerStatuses[0]}"]) {
+        $0.contains("\"restartCount\":2") && $0.contains("CrashLoopBackOff")
+      }
+      #expect(looping.contains("CrashLoopBackOff") && looping.contains("\"exitCode\":1"), "\(looping)")
+      let current = try await kubectl.run(["logs", "crash"]).stdout
+      let previous = try await kubectl.run(["logs", "crash", "--previous"]).stdout
+      #expect(current.hasPrefix("run at "), "\(current)")
+      #expect(previous.hasPrefix("run at ") && previous != current, "\(previous) vs \(current)")
+      let events = try await kubectl.run(["get", "events", "--field-selector", "involvedObject.name=crash"]).stdout
+      #expect(events.contains("Back-off restarting failed container crash in pod crash_default"), "\(events)")
+
+      let running = try await kubectl.poll(["get", "pod", "sleeper", "--no-headers"]) { $0.contains("Running") }
+      #expect(running.contains("1/1") && running.contains("Running"), "\(running)")
+      let stillRunning = try await kubectl.run([
+        "get", "pod", "sleeper", "-o", "jsonpath={.status.containerStatuses[0].restartCount}",
+      ])
+      #expect(stillRunning.stdout == "0")
+      #expect(
+        try await kubectl.run(["logs", "sleeper", "--previous"]).stderr.contains(
+          "previous terminated container \"sleeper\" in pod \"sleeper\" not found"))
+    }
+  }
+
+  @Test(arguments: streamingKubectlVersions)
+  func followedLogsEndWithTheProcessAndHonourTailSinceAndTimestamps(version: String) async throws {
+    try await HeavyTestGate.run {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
+      try await kubectl.run([
+        "run", "ticker", "--image=busybox", "--restart=Never", "--", "sh", "-c",
+        "for i in 1 2 3; do echo tick $i; sleep 1; done",
+      ])
+      _ = try await kubectl.poll(["get", "pod", "ticker", "--no-headers"]) { !$0.contains("ContainerCreating") }
+      let followed = try await kubectl.run(["logs", "-f", "ticker"], timeout: 30)
+      #expect(followed.stdout == "tick 1\ntick 2\ntick 3\n", "\(followed.stderr)")
+      #expect(try await kubectl.run(["logs", "ticker", "--tail=1"]).stdout == "tick 3\n")
+      let stamped = try await kubectl.run(["logs", "ticker", "--timestamps"]).stdout
+      let pattern = #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z tick 1$/#
+      #expect(stamped.split(separator: "\n").first.map { $0.wholeMatch(of: pattern) != nil } == true, "\(stamped)")
+      #expect(try await kubectl.run(["logs", "ticker", "--since=1h"]).stdout == "tick 1\ntick 2\ntick 3\n")
+    }
+  }
+
+  @Test(arguments: streamingKubectlVersions)
+  func aJobOfAFailingShellFailsAfterItsBackoffLimit(version: String) async throws {
+    try await HeavyTestGate.run {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
+      let job = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: fails}
+        spec:
+          backoffLimit: 1
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{name: main, image: busybox, command: [sh, -c, "exit 1"]}]
+        """
+      #expect(try await kubectl.run(["apply", "-f", "-"], input: job).status == 0)
+      let failed = try await kubectl.poll(["get", "job", "fails", "-o", "jsonpath={.status.conditions[*].reason}"]) {
+        $0.contains("BackoffLimitExceeded")
+      }
+      #expect(failed.contains("BackoffLimitExceeded"), "\(failed)")
+      let pods = try await kubectl.run(["get", "pods", "-l", "job-name=fails", "--no-headers"]).stdout
+      #expect(
+        pods.split(separator: "\n").count == 2 && pods.split(separator: "\n").allSatisfy { $0.contains("Error") },
+        "\(pods)")
+    }
+  }
+
+  @Test func execProbesRunInTheContainer() async throws {
+    try await HeavyTestGate.run {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
+      func pod(_ name: String, _ script: String) -> String {
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: \(name)}
+        spec:
+          containers:
+          - name: main
+            image: busybox
+            command: [sh, -c, "\(script)"]
+            readinessProbe: {exec: {command: [cat, /tmp/healthy]}, periodSeconds: 2}
+        """
+      }
+      try await kubectl.run(["apply", "-f", "-"], input: pod("healthy", "touch /tmp/healthy; sleep 3600"))
+      try await kubectl.run(["apply", "-f", "-"], input: pod("sick", "sleep 3600"))
+      let ready = try await kubectl.poll(["get", "pod", "healthy", "--no-headers"]) { $0.contains("1/1") }
+      #expect(ready.contains("1/1"), "\(ready)")
+      let events = try await kubectl.poll(["get", "events", "--field-selector", "involvedObject.name=sick"]) {
+        $0.contains("Readiness probe failed")
+      }
+      #expect(
+        events.contains("Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory"),
+        "\(events)")
+      #expect(try await kubectl.run(["get", "pod", "sick", "--no-headers"]).stdout.contains("0/1"))
+    }
+  }
+
+  /// No container process outlives its sandbox: not after SIGTERM, and after SIGKILL the next
+  /// sandbox on the same state folder finds none left.
+  @Test func noContainerProcessOutlivesItsSandbox() async throws {
+    try await HeavyTestGate.run {
+      let first = try SandboxProcess()
+      let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: first.kubeconfig))
+      try await kubectl.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])
+      _ = try await kubectl.poll(["get", "pod", "sleeper", "--no-headers"]) { $0.contains("Running") }
+      #expect(Self.containerProcesses(first.stateFolder).count >= 1)
+      kill(first.process.processIdentifier, SIGKILL)
+      first.process.waitUntilExit()
+      let second = try SandboxProcess(stateFolder: first.stateFolder)
+      #expect(Self.containerProcesses(first.stateFolder).isEmpty)
+      let kubectl2 = try #require(Kubectl(version: "1.33", kubeconfig: second.kubeconfig))
+      try await kubectl2.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])
+      _ = try await kubectl2.poll(["get", "pod", "sleeper", "--no-headers"]) { $0.contains("Running") }
+      #expect(Self.containerProcesses(second.stateFolder).count >= 1)
+      #expect(second.stop() == 0)
+      #expect(Self.containerProcesses(second.stateFolder).isEmpty)
+    }
+  }
+
+  /// Processes whose command line names the sandbox's state folder: its containers' bubblewraps.
+  static func containerProcesses(_ stateFolder: String) -> [String] {
+    let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return pids.filter { pid in
+      guard Int(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else {
+        return false
+      }
+      let line = String(decoding: data, as: UTF8.self)
+      return line.contains(stateFolder) && line.contains("bwrap")
+    }
+  }
+}
