@@ -180,3 +180,42 @@ extension WrongAttemptTests {
     }
   }
 }
+
+extension WrongAttemptTests {
+  @Test func containerRuntimesOnNode01() async throws {
+    try await HeavyTestGate.run {
+      // Images are per node: pulled on the node the learner was logged into, not on node01. And
+      // nerdctl's 12-character ID of the container is not the one crictl ps shows.
+      let wrongNode = try await LabAttempt("container-runtimes", nodes: true)
+      try await wrongNode.run("echo 'crictl pull busybox:1.36' | kubelab ssh controlplane")
+      expect(await wrongNode.grade("pull-image"), .failed, earned: 0, hint: "node01 holds no busybox image")
+      let containerID = try #require(
+        await wrongNode.loaded.expectedAnswer(wrongNode, task: "container-id"))
+      await expectWrong(wrongNode, "container-id", answer: String(containerID.prefix(12)))
+
+      // Pulled on node01, but without the tag: crictl pulls latest.
+      let untagged = try await LabAttempt("container-runtimes", nodes: true)
+      try await untagged.run("echo 'crictl pull busybox' | kubelab ssh node01")
+      expect(await untagged.grade("pull-image"), .partial, earned: 1, hint: "not with the tag 1.36")
+    }
+  }
+
+  @Test func etcdBasicsOnControlplane() async throws {
+    try await HeavyTestGate.run {
+      // Without the certificates etcd refuses the client: nothing is stored.
+      let noCertificates = try await LabAttempt("etcd-basics", nodes: true)
+      try await noCertificates.run(
+        "echo 'etcdctl put /kubelab/color blue || true' | kubelab ssh controlplane")
+      expect(
+        await noCertificates.grade("etcd-put"), .failed, earned: 0, hint: "etcd holds no key /kubelab/color")
+
+      // The key stored with the right certificates, but another value.
+      let wrongValue = try await LabAttempt("etcd-basics", nodes: true)
+      try await wrongValue.run(
+        "echo 'etcdctl \(Self.etcdCertificates) put /kubelab/color red' | kubelab ssh controlplane")
+      expect(
+        await wrongValue.grade("etcd-put"), .partial, earned: 1,
+        hint: "The key /kubelab/color does not hold the value blue")
+    }
+  }
+}
