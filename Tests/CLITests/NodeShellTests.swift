@@ -229,44 +229,15 @@ import Testing
 
   @Test func anInteractiveLoginShowsTheNodesPromptAndExitReturns() async throws {
     try await Self.withNodeSandbox { nodes in
-      let session = "kubelab-ssh-" + UUID().uuidString.prefix(8)
-      let tmux = "/usr/bin/tmux"
       let command =
         "\(nodes.kubelab) ssh controlplane --kubeconfig \(nodes.sandbox.kubeconfig); echo ssh-ended-$?; sleep 60"
-      // The tmux server outlives its client: started through Python with every other descriptor
-      // closed, it cannot hold the one by which Foundation's Process learns that the client ended.
-      let started = try await ProcessRunner.run(
-        "/usr/bin/python3",
-        [
-          "-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:], close_fds=True))",
-          tmux, "new-session", "-d", "-s", session, "-x", "160", "-y", "20", command,
-        ])
-      #expect(started.status == 0, "\(started.stderr)")
-      // The session is ended whatever happens (a defer cannot await).
-      func interact() async throws {
-        func screen(until accept: (String) -> Bool) async throws -> String {
-          var text = ""
-          for _ in 0..<200 {
-            text = try await ProcessRunner.run(tmux, ["capture-pane", "-p", "-t", session]).stdout
-            if accept(text) { return text }
-            // The pane redraws as the shell starts; look again shortly.
-            try await Task.sleep(for: .milliseconds(100))
-          }
-          return text
-        }
-        let prompt = try await screen { $0.contains("root@controlplane:~#") }
+      try await TerminalSession.with(command) { terminal in
+        let prompt = try await terminal.screen { $0.contains("root@controlplane:~#") }
         #expect(prompt.contains("root@controlplane:~#"), "\(prompt)")
-        _ = try await ProcessRunner.run(tmux, ["send-keys", "-t", session, "hostname; exit 5", "Enter"])
-        let ended = try await screen { $0.contains("ssh-ended-") }
+        try await terminal.type("hostname; exit 5")
+        let ended = try await terminal.screen { $0.contains("ssh-ended-") }
         #expect(ended.contains("controlplane\n") && ended.contains("ssh-ended-5"), "\(ended)")
       }
-      do {
-        try await interact()
-      } catch {
-        _ = try? await ProcessRunner.run(tmux, ["kill-session", "-t", session])
-        throw error
-      }
-      _ = try? await ProcessRunner.run(tmux, ["kill-session", "-t", session])
     }
   }
 

@@ -39,7 +39,8 @@ struct TransportConnectionTests {
   @Test func cancellingTheTaskAbortsAnInFlightRequest() async throws {
     let sandbox = try ClientTestSandbox()
     let client = try sandbox.client()
-    sandbox.faults.inject(.delay(10))
+    // Long enough that a loaded machine cannot let the response arrive before the cancel does.
+    sandbox.faults.inject(.delay(120))
     let task = Task { try await client.getJSON(path: "/api") }
     // A condition poll: the server takes the delay fault when the request arrives, so the request
     // is in flight, held by the server, when the task is cancelled.

@@ -16,7 +16,7 @@ import Testing
     _ = try cluster.create(try resource("v1", "namespaces"), namespace: nil, object: ["metadata": ["name": "default"]])
   }
 
-  func resource(_ groupVersion: String, _ plural: String) throws -> ResourceType {
+  func resource(_ groupVersion: String, _ plural: String) throws -> ServedResource {
     try #require(cluster.catalog.resource(groupVersion: groupVersion, plural: plural))
   }
 

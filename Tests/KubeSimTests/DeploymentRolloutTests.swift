@@ -8,8 +8,8 @@ import Testing
 /// ReplicaSet controller and the kubelet.
 @Suite struct DeploymentRolloutTests {
   let cluster = Cluster()
-  let deployments: ResourceType
-  let replicaSets: ResourceType
+  let deployments: ServedResource
+  let replicaSets: ServedResource
 
   init() throws {
     deployments = try #require(cluster.catalog.resource(groupVersion: "apps/v1", plural: "deployments"))

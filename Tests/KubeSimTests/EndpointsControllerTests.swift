@@ -9,7 +9,7 @@ import Testing
 @Suite struct EndpointsControllerTests {
   let cluster = Cluster()
 
-  func resource(_ groupVersion: String, _ plural: String) throws -> ResourceType {
+  func resource(_ groupVersion: String, _ plural: String) throws -> ServedResource {
     try #require(cluster.catalog.resource(groupVersion: groupVersion, plural: plural))
   }
 
@@ -131,7 +131,7 @@ import Testing
     let services = try resource("v1", "services")
     let removed = try cluster.delete(services, namespace: "default", name: "web")
     controller.handle(
-      WatchEvent(
+      StoreEvent(
         kind: .deleted, resource: "services", namespace: "default", object: removed, previous: service,
         resourceVersion: cluster.store.resourceVersion))
     #expect(throws: APIError.self) {

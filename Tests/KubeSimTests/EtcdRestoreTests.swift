@@ -53,7 +53,7 @@ import Testing
     private let lock = NSLock()
     private var names: [String] = []
 
-    func add(_ event: WatchEvent) {
+    func add(_ event: StoreEvent) {
       let name = event.object[path: ["metadata", "name"]]?.stringValue ?? ""
       lock.withLock { names.append("\(event.kind.rawValue) \(event.resource) \(name)") }
     }

@@ -14,7 +14,7 @@ import Testing
     cluster = Cluster(clock: clock)
   }
 
-  func resource(_ groupVersion: String, _ plural: String) throws -> ResourceType {
+  func resource(_ groupVersion: String, _ plural: String) throws -> ServedResource {
     try #require(cluster.catalog.resource(groupVersion: groupVersion, plural: plural))
   }
 

@@ -214,6 +214,45 @@ import Testing
     #expect(!events().contains { $0.reason == "Unhealthy" })
   }
 
+  /// CoreDNS's pods are made again after a drain, and on the release `kubeadm upgrade apply`
+  /// moves them to: their images are pulled like any other.
+  @Test func coreDNSPodsMadeAgainPullTheirImage() throws {
+    for tag in ["v1.12.0", "v1.12.1"] {
+      let key = try run(["containers": [Self.container("coredns", "registry.k8s.io/coredns/coredns:\(tag)")]])
+      pass(1.5)
+      #expect(try printed(key) == "Running", "\(tag)")
+      let pods = try #require(cluster.catalog.resource(groupVersion: "v1", plural: "pods"))
+      _ = cluster.store.remove(cluster.key(pods, namespace: "default", name: "web"))
+    }
+  }
+
+  /// kubeadm's control-plane manifests declare no ports: a component restarted from its manifest
+  /// (a learner's fix) serves its health ports on the node, is ready and is never killed.
+  @Test func aControlPlaneComponentPassesProbesOnItsUndeclaredHealthPort() throws {
+    let health: JSON = [
+      "httpGet": ["host": "127.0.0.1", "path": "/livez", "port": 10259, "scheme": "HTTPS"],
+      "initialDelaySeconds": 10, "failureThreshold": 8,
+    ]
+    let pods = try #require(cluster.catalog.resource(groupVersion: "v1", plural: "pods"))
+    let container = Self.container(
+      "kube-scheduler", "registry.k8s.io/kube-scheduler:v1.33.1", ["kube-scheduler", "--leader-elect=true"],
+      extra: ["livenessProbe": health, "readinessProbe": ["httpGet": ["path": "/readyz", "port": 10259]]])
+    _ = try cluster.create(
+      pods, namespace: "default",
+      object: [
+        "metadata": ["name": "web", "labels": ["tier": "control-plane", "component": "kube-scheduler"]],
+        "spec": ["nodeName": "node01", "hostNetwork": true, "containers": [container]],
+      ])
+    let key = cluster.key(pods, namespace: "default", name: "web")
+    cluster.queue.sync { kubelet.sync(key) }
+    // Past the compressed liveness window (10 s + 7 × 10 s, a tenth of it) and then some.
+    pass(1.5)
+    pass(10)
+    #expect(try ready(key) == "1/1")
+    #expect(try pod(key)[path: ["status", "containerStatuses"]]?.arrayValue?.first?["restartCount"] == 0)
+    #expect(!events().contains { $0.reason == "Unhealthy" })
+  }
+
   @Test func aReadinessProbeOnAnUndeclaredPortKeepsThePodUnready() throws {
     let key = try run([
       "containers": [

@@ -116,7 +116,7 @@ struct ExaminerGradingTests {
 extension LoadedLab {
   /// The grader's own answer to a question, read from the attempt's cluster now.
   func expectedAnswer(_ attempt: LabAttempt, task: String) async -> String? {
-    await LabGrading(lab: lab, grader: grader, cluster: attempt.test.cluster, workdir: attempt.workdir)
+    await LabGrading(lab: lab, grader: grader, cluster: attempt.cluster, workdir: attempt.workdir)
       .expectedAnswer(task: task)
   }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite("Wrong attempts at the library's labs get the intended hint and partial score")
 struct WrongAttemptTests {
   /// Asserts a task's grade: its status, its points (to the hundredth) and the hint it shows.
-  private func expect(
+  func expect(
     _ result: TaskResult?, _ status: TaskResult.Status, earned: Double, hint: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
@@ -25,7 +25,7 @@ struct WrongAttemptTests {
   }
 
   /// A wrong answer to a question: no points, and the grader has progressive hints to show.
-  private func expectWrong(_ attempt: LabAttempt, _ task: String, answer: String) async {
+  func expectWrong(_ attempt: LabAttempt, _ task: String, answer: String) async {
     expect(await attempt.grade(task, answer: answer), .failed, earned: 0)
     #expect(attempt.loaded.graderTask(task)?.hints.isEmpty == false, "\(task) has no hint to show")
   }

@@ -14,7 +14,7 @@ public struct APIError: Error, Sendable {
 }
 
 extension APIError {
-  public static func notFound(_ resource: ResourceType, name: String) -> APIError {
+  public static func notFound(_ resource: ServedResource, name: String) -> APIError {
     APIError(.notFound(resource: resource.identity, name: name))
   }
 
@@ -22,17 +22,17 @@ extension APIError {
     APIError(.notFound(resource: GroupResource(resource: "namespaces"), name: namespace))
   }
 
-  public static func alreadyExists(_ resource: ResourceType, name: String) -> APIError {
+  public static func alreadyExists(_ resource: ServedResource, name: String) -> APIError {
     APIError(.alreadyExists(resource: resource.identity, name: name))
   }
 
-  public static func conflict(_ resource: ResourceType, name: String, reason: String = Status.optimisticLockMessage)
+  public static func conflict(_ resource: ServedResource, name: String, reason: String = Status.optimisticLockMessage)
     -> APIError
   {
     APIError(.conflict(resource: resource.identity, name: name, reason: reason))
   }
 
-  public static func invalid(_ resource: ResourceType, name: String, causes: [FieldError]) -> APIError {
+  public static func invalid(_ resource: ServedResource, name: String, causes: [FieldError]) -> APIError {
     APIError(.invalid(kind: GroupKind(group: resource.group, kind: resource.kind), name: name, causes: causes))
   }
 
@@ -40,11 +40,11 @@ extension APIError {
     APIError(.badRequest(message))
   }
 
-  public static func forbidden(_ resource: ResourceType, name: String = "", reason: String) -> APIError {
+  public static func forbidden(_ resource: ServedResource, name: String = "", reason: String) -> APIError {
     APIError(.forbidden(resource: resource.identity, name: name, reason: reason))
   }
 
-  public static func methodNotSupported(_ resource: ResourceType, verb: String) -> APIError {
+  public static func methodNotSupported(_ resource: ServedResource, verb: String) -> APIError {
     APIError(.methodNotSupported(resource: resource.identity, action: verb))
   }
 

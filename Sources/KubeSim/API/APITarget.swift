@@ -14,7 +14,7 @@ enum APITarget {
   case notFound
 
   /// Parses a request path, tolerating a trailing slash as the real server does.
-  init(path: String, catalog: ResourceCatalog) {
+  init(path: String, catalog: ServedCatalog) {
     let segments = path.split(separator: "/").map(String.init)
     switch segments.first {
     case "version": self = segments.count == 1 ? .version : .notFound
@@ -44,7 +44,7 @@ enum APITarget {
     }
   }
 
-  private static func resource(groupVersion: String, rest: [String], catalog: ResourceCatalog) -> APITarget {
+  private static func resource(groupVersion: String, rest: [String], catalog: ServedCatalog) -> APITarget {
     var rest = rest
     var legacyWatch = false
     if rest.first == "watch" {
@@ -71,7 +71,7 @@ enum APITarget {
 
 /// A request addressed to a resource: a collection, one object, or one of its subresources.
 struct ResourceRequest {
-  var resource: ResourceType
+  var resource: ServedResource
   var namespace: String?
   var name: String?
   var subresource: String?

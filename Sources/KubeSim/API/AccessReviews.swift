@@ -3,7 +3,7 @@ import KubeModel
 /// Self-reviews: the sandbox's users may do everything, as a kubeadm cluster's admin may.
 enum AccessReviews {
   /// The answer to a review request, or nil when the resource is not a review.
-  static func answer(_ resource: ResourceType, _ body: JSON, user: String?) throws -> JSON? {
+  static func answer(_ resource: ServedResource, _ body: JSON, user: String?) throws -> JSON? {
     var review = body
     review["kind"] = .string(resource.kind)
     review["apiVersion"] = .string(resource.apiVersion)

@@ -5,7 +5,7 @@ struct ObjectFilter {
   let labels: LabelSelector
   let fields: FieldSelector
 
-  init(query: QueryParameters, resource: ResourceType) throws {
+  init(query: QueryParameters, resource: ServedResource) throws {
     do {
       labels = try query["labelSelector"].map { try LabelSelector(parsing: $0) } ?? .everything
       fields = try query["fieldSelector"].map { try FieldSelector(parsing: $0) } ?? .everything

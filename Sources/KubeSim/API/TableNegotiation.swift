@@ -12,7 +12,7 @@ struct TableNegotiation {
   }
 
   func render(
-    _ objects: [JSON], _ resource: ResourceType, resourceVersion: Int, continueToken: String? = nil,
+    _ objects: [JSON], _ resource: ServedResource, resourceVersion: Int, continueToken: String? = nil,
     includeColumnDefinitions: Bool = true
   ) -> JSON {
     var table = TableResponse.table(

@@ -5,7 +5,7 @@ import KubeModel
 /// the timeout or the client goes away. The HTTP layer supplies how lines are sent.
 public final class WatchStream: ResponseStream, @unchecked Sendable {
   let store: ObjectStore
-  let resource: ResourceType
+  let resource: ServedResource
   let namespace: String?
   let filter: ObjectFilter
   let since: Int?
@@ -17,7 +17,7 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
   private var sentColumns = false
 
   init(
-    store: ObjectStore, resource: ResourceType, namespace: String?, filter: ObjectFilter, since: Int?,
+    store: ObjectStore, resource: ServedResource, namespace: String?, filter: ObjectFilter, since: Int?,
     table: TableNegotiation?, timeout: TimeInterval
   ) {
     self.store = store
@@ -62,7 +62,7 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
 
   /// The event as the client should see it: an object that starts or stops matching the selectors
   /// is reported as ADDED or DELETED, as the real watch cache does.
-  func line(for event: WatchEvent) -> String? {
+  func line(for event: StoreEvent) -> String? {
     let matchesNow = filter.matches(event.object)
     let matchedBefore = event.previous.map(filter.matches) ?? false
     let type: String

@@ -6,7 +6,7 @@ public struct Admission: Sendable {
   public init() {}
 
   /// Applies `fieldValidation`: Strict rejects unknown fields, Warn reports them, both drop them.
-  func checkFields(_ object: inout JSON, _ resource: ResourceType, _ mode: WriteOptions.FieldValidation) throws
+  func checkFields(_ object: inout JSON, _ resource: ServedResource, _ mode: WriteOptions.FieldValidation) throws
     -> [String]
   {
     let (known, unknown) = APISchema.builtIn.knownFieldsOnly(
@@ -20,7 +20,7 @@ public struct Admission: Sendable {
     return mode == .warn ? unknown.map { "unknown field \"\($0)\"" } : []
   }
 
-  func validateName(_ object: JSON, _ resource: ResourceType) throws {
+  func validateName(_ object: JSON, _ resource: ServedResource) throws {
     let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
     if name.isEmpty {
       throw APIError.invalid(
@@ -31,7 +31,7 @@ public struct Admission: Sendable {
     }
   }
 
-  func setDefaults(_ object: inout JSON, _ resource: ResourceType, cluster: Cluster) {
+  func setDefaults(_ object: inout JSON, _ resource: ServedResource, cluster: Cluster) {
     switch resource.groupResource {
     case "pods": PodDefaults.apply(to: &object, isTemplate: false)
     case "deployments.apps", "replicasets.apps", "daemonsets.apps", "statefulsets.apps", "replicationcontrollers",
@@ -44,7 +44,7 @@ public struct Admission: Sendable {
     }
   }
 
-  func validate(_ object: JSON, old: JSON?, _ resource: ResourceType) throws {
+  func validate(_ object: JSON, old: JSON?, _ resource: ServedResource) throws {
     let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
     var causes: [FieldError] = []
     switch resource.groupResource {

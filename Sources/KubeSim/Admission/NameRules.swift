@@ -5,7 +5,7 @@ enum NameRules {
   case dns1035Label
   case pathSegment
 
-  static func rule(for resource: ResourceType) -> NameRules {
+  static func rule(for resource: ServedResource) -> NameRules {
     switch resource.groupResource {
     case "namespaces": return .dns1123Label
     case "services": return .dns1035Label

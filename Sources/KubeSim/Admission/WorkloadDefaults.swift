@@ -2,7 +2,7 @@ import KubeModel
 
 /// Defaults of the workload kinds: replica counts, strategies, history limits, and their pod templates.
 enum WorkloadDefaults {
-  static func apply(to object: inout JSON, _ resource: ResourceType) {
+  static func apply(to object: inout JSON, _ resource: ServedResource) {
     var spec = object["spec"] ?? [:]
     let set = PodDefaults.setIfMissing
     switch resource.groupResource {

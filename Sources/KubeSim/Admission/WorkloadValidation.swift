@@ -3,7 +3,7 @@ import KubeModel
 /// Workload checks: a selector that selects the template's own labels, sane replica counts, and a
 /// valid pod template.
 enum WorkloadValidation {
-  static func causes(_ object: JSON, _ resource: ResourceType) -> [FieldError] {
+  static func causes(_ object: JSON, _ resource: ServedResource) -> [FieldError] {
     let spec = object["spec"]
     let isController = resource.groupResource == "replicationcontrollers"
     let templatePath = resource.groupResource == "cronjobs.batch" ? "spec.jobTemplate.spec.template" : "spec.template"

@@ -5,7 +5,7 @@ extension Cluster {
   /// DELETE: removes an object now, or marks it for deletion when a grace period or finalizers keep
   /// it for a while; dependents follow the propagation policy.
   @discardableResult
-  public func delete(_ resource: ResourceType, namespace: String?, name: String, options: DeleteOptions = .init())
+  public func delete(_ resource: ServedResource, namespace: String?, name: String, options: DeleteOptions = .init())
     throws -> JSON
   {
     let key = key(resource, namespace: namespace, name: name)
@@ -33,7 +33,7 @@ extension Cluster {
   }
 
   /// Pods on a node get their grace period (the kubelet stops them); other objects go at once.
-  func gracePeriod(_ resource: ResourceType, _ object: JSON, _ options: DeleteOptions) -> Int {
+  func gracePeriod(_ resource: ServedResource, _ object: JSON, _ options: DeleteOptions) -> Int {
     guard resource.groupResource == "pods", object[path: ["spec", "nodeName"]]?.stringValue?.isEmpty == false,
       object[path: ["status", "phase"]]?.stringValue != "Succeeded",
       object[path: ["status", "phase"]]?.stringValue != "Failed"
@@ -41,7 +41,7 @@ extension Cluster {
     return options.gracePeriodSeconds ?? object[path: ["spec", "terminationGracePeriodSeconds"]]?.intValue ?? 30
   }
 
-  private func markForDeletion(_ resource: ResourceType, _ key: ObjectKey, grace: Int, options: DeleteOptions) throws
+  private func markForDeletion(_ resource: ServedResource, _ key: ObjectKey, grace: Int, options: DeleteOptions) throws
     -> JSON
   {
     let outcome = store.update(key) { current in
@@ -72,7 +72,7 @@ extension Cluster {
 
   /// Ends a graceful deletion: a namespace first empties, a foreground owner first loses its
   /// dependents, then the object goes unless other finalizers still hold it.
-  func completeDeletion(_ resource: ResourceType, _ key: ObjectKey, propagation: DeleteOptions.Propagation) {
+  func completeDeletion(_ resource: ServedResource, _ key: ObjectKey, propagation: DeleteOptions.Propagation) {
     guard let current = store.get(key), current[path: ["metadata", "deletionTimestamp"]] != nil else { return }
     if resource.groupResource == "namespaces", !emptyNamespace(key.name) {
       schedule(after: namespaceRecheckInterval) { [weak self] in
@@ -117,7 +117,7 @@ extension Cluster {
   }
 
   /// After an update: an object marked for deletion whose last finalizer was removed goes now.
-  func finalizeIfReleased(_ resource: ResourceType, _ object: JSON) {
+  func finalizeIfReleased(_ resource: ServedResource, _ object: JSON) {
     guard object[path: ["metadata", "deletionTimestamp"]] != nil,
       (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).isEmpty,
       resource.groupResource != "pods", resource.groupResource != "namespaces",
@@ -158,7 +158,7 @@ extension Cluster {
 
   /// DELETE on a collection: deletes every object the selectors match and returns them as a list.
   public func deleteCollection(
-    _ resource: ResourceType, namespace: String?, matching: (JSON) -> Bool, options: DeleteOptions
+    _ resource: ServedResource, namespace: String?, matching: (JSON) -> Bool, options: DeleteOptions
   ) throws -> [JSON] {
     var deleted: [JSON] = []
     for object in list(resource, namespace: namespace).items where matching(object) {

@@ -4,7 +4,7 @@ extension Cluster {
   /// PATCH: the patch is applied to the current object under the store's lock, so concurrent
   /// patches never lose each other's changes.
   public func patch(
-    _ resource: ResourceType, namespace: String?, name: String, patch: JSON, type: PatchType,
+    _ resource: ServedResource, namespace: String?, name: String, patch: JSON, type: PatchType,
     subresource: String? = nil, options: WriteOptions = .init()
   ) throws -> WriteResult {
     try requireNamespace(resource, namespace, creating: false)

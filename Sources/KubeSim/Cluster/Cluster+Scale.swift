@@ -2,7 +2,7 @@ import KubeModel
 
 extension Cluster {
   /// The autoscaling/v1 Scale view of a deployment, replica set, stateful set or controller.
-  public func scale(_ resource: ResourceType, namespace: String?, name: String) throws -> JSON {
+  public func scale(_ resource: ServedResource, namespace: String?, name: String) throws -> JSON {
     Self.scaleView(of: try get(resource, namespace: namespace, name: name))
   }
 
@@ -25,7 +25,7 @@ extension Cluster {
     ]
   }
 
-  public func setScale(_ resource: ResourceType, namespace: String?, name: String, replicas: Int) throws -> JSON {
+  public func setScale(_ resource: ServedResource, namespace: String?, name: String, replicas: Int) throws -> JSON {
     let result = try write(
       resource, namespace: namespace, name: name, subresource: nil, options: WriteOptions(), warnings: []
     ) { current in
@@ -36,7 +36,7 @@ extension Cluster {
     return Self.scaleView(of: result.object)
   }
 
-  public func patchScale(_ resource: ResourceType, namespace: String?, name: String, patch: JSON, type: PatchType)
+  public func patchScale(_ resource: ServedResource, namespace: String?, name: String, patch: JSON, type: PatchType)
     throws -> JSON
   {
     let current = try scale(resource, namespace: namespace, name: name)

@@ -4,7 +4,7 @@ extension Cluster {
   /// PUT: replaces an object. A stale resourceVersion is a 409 Conflict; on the main resource the
   /// status is kept (it belongs to the status subresource), and on `status` only the status changes.
   public func update(
-    _ resource: ResourceType, namespace: String?, name: String, object input: JSON, subresource: String? = nil,
+    _ resource: ServedResource, namespace: String?, name: String, object input: JSON, subresource: String? = nil,
     options: WriteOptions = .init()
   ) throws -> WriteResult {
     var proposed = try checkTypeMeta(input, resource)
@@ -27,7 +27,7 @@ extension Cluster {
   /// The common tail of update and patch: `change` proposes the new object from the current one, and
   /// this keeps what a client may not change, defaults, validates and stores it atomically.
   func write(
-    _ resource: ResourceType, namespace: String?, name: String, subresource: String?, options: WriteOptions,
+    _ resource: ServedResource, namespace: String?, name: String, subresource: String?, options: WriteOptions,
     warnings: [String], change: (JSON) throws -> JSON
   ) throws -> WriteResult {
     let key = key(resource, namespace: namespace, name: name)
@@ -57,7 +57,7 @@ extension Cluster {
 
   /// Carries over what the server owns: identity, creation time, deletion state, and the half of
   /// the object (spec or status) the request does not address.
-  func reconcile(proposed: JSON, current: JSON, _ resource: ResourceType, subresource: String?) throws -> JSON {
+  func reconcile(proposed: JSON, current: JSON, _ resource: ServedResource, subresource: String?) throws -> JSON {
     var next: JSON
     if subresource == "status" {
       next = current

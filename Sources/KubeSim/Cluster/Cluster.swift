@@ -5,7 +5,7 @@ import KubeModel
 /// objects, independent of HTTP. The REST layer and the controllers both go through it.
 public final class Cluster: @unchecked Sendable {
   public let store: ObjectStore
-  public let catalog: ResourceCatalog
+  public let catalog: ServedCatalog
   public let admission: Admission
   public let logs = PodLogs()
   /// What runs shell images' containers as real processes; nil keeps every container simulated.
@@ -37,7 +37,7 @@ public final class Cluster: @unchecked Sendable {
   public let controlPlane = ControlPlaneHealth()
 
   public init(
-    catalog: ResourceCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission(),
+    catalog: ServedCatalog = .builtIn, store: ObjectStore = ObjectStore(), admission: Admission = Admission(),
     clock: any SandboxClock = SystemClock(), maximumGracePeriod: TimeInterval = 1, caPEM: String = ""
   ) {
     self.catalog = catalog
@@ -61,26 +61,26 @@ public final class Cluster: @unchecked Sendable {
     schedule(at: now().addingTimeInterval(max(0, delay)), work)
   }
 
-  func key(_ resource: ResourceType, namespace: String?, name: String) -> ObjectKey {
+  func key(_ resource: ServedResource, namespace: String?, name: String) -> ObjectKey {
     ObjectKey(resource: resource.groupResource, namespace: resource.namespaced ? namespace ?? "" : "", name: name)
   }
 
-  var namespaces: ResourceType { catalog.resource(groupVersion: "v1", plural: "namespaces")! }
+  var namespaces: ServedResource { catalog.resource(groupVersion: "v1", plural: "namespaces")! }
 
-  public func get(_ resource: ResourceType, namespace: String?, name: String) throws -> JSON {
+  public func get(_ resource: ServedResource, namespace: String?, name: String) throws -> JSON {
     guard let object = store.get(key(resource, namespace: namespace, name: name)) else {
       throw APIError.notFound(resource, name: name)
     }
     return object
   }
 
-  public func list(_ resource: ResourceType, namespace: String?) -> (items: [JSON], resourceVersion: Int) {
+  public func list(_ resource: ServedResource, namespace: String?) -> (items: [JSON], resourceVersion: Int) {
     store.list(resource: resource.groupResource, namespace: resource.namespaced ? namespace : nil)
   }
 
   /// Checks that a namespaced write targets a namespace that exists and is not being deleted.
   /// `name` is the object's, which the real server's refusal names.
-  func requireNamespace(_ resource: ResourceType, _ namespace: String?, creating: Bool, name: String = "") throws {
+  func requireNamespace(_ resource: ServedResource, _ namespace: String?, creating: Bool, name: String = "") throws {
     guard resource.namespaced else { return }
     guard let namespace, !namespace.isEmpty else {
       throw APIError.badRequest("the server could not find the requested resource")
@@ -97,7 +97,9 @@ public final class Cluster: @unchecked Sendable {
 
   // MARK: create
 
-  public func create(_ resource: ResourceType, namespace: String?, object input: JSON, options: WriteOptions = .init())
+  public func create(
+    _ resource: ServedResource, namespace: String?, object input: JSON, options: WriteOptions = .init()
+  )
     throws -> WriteResult
   {
     var object = try checkTypeMeta(input, resource)
@@ -134,7 +136,7 @@ public final class Cluster: @unchecked Sendable {
     return WriteResult(object: stored, warnings: warnings)
   }
 
-  private func stampCreation(_ object: inout JSON, _ resource: ResourceType) {
+  private func stampCreation(_ object: inout JSON, _ resource: ServedResource) {
     var metadata = object["metadata"]?.objectValue ?? [:]
     metadata["uid"] = .string(NameGenerator.uid())
     metadata["resourceVersion"] = nil
@@ -159,7 +161,7 @@ public final class Cluster: @unchecked Sendable {
   }
 
   /// Fills a missing kind/apiVersion and rejects a body meant for another resource.
-  func checkTypeMeta(_ input: JSON, _ resource: ResourceType) throws -> JSON {
+  func checkTypeMeta(_ input: JSON, _ resource: ServedResource) throws -> JSON {
     guard case .object = input else {
       throw APIError.badRequest("the object provided is not a JSON object")
     }

@@ -6,5 +6,5 @@ import KubeModel
 protocol Controller: AnyObject {
   /// Store buckets (group-qualified plurals such as "pods", "nodes") whose changes reach `handle`.
   var watchedResources: [String] { get }
-  func handle(_ event: WatchEvent)
+  func handle(_ event: StoreEvent)
 }

@@ -54,7 +54,7 @@ public final class ControllerManager: @unchecked Sendable {
           let (items, version) = cluster.store.list(resource: resource, namespace: nil)
           for object in items {
             controller.handle(
-              WatchEvent(
+              StoreEvent(
                 kind: .added, resource: resource,
                 namespace: object[path: ["metadata", "namespace"]]?.stringValue ?? "",
                 object: object, previous: nil, resourceVersion: version))

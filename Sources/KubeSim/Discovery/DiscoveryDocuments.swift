@@ -2,7 +2,7 @@ import KubeModel
 
 /// The legacy (plain application/json) discovery documents: every kubectl from 1.27 on reads them.
 struct DiscoveryDocuments {
-  let catalog: ResourceCatalog
+  let catalog: ServedCatalog
   let serverAddress: String
 
   /// GET /api
@@ -28,7 +28,7 @@ struct DiscoveryDocuments {
   func group(named name: String) -> JSON? {
     let versions = catalog.groups.filter { $0.group == name }
     guard let preferred = versions.first else { return nil }
-    func entry(_ version: ResourceCatalog.GroupVersionResources) -> JSON {
+    func entry(_ version: ServedCatalog.GroupVersionResources) -> JSON {
       ["groupVersion": .string(version.groupVersion), "version": .string(version.version)]
     }
     return [

@@ -4,7 +4,7 @@ import KubeModel
 /// What is installed on a node, and the kubelet restart that makes an installed kubelet the one
 /// the node runs and reports.
 extension Cluster {
-  var nodes: ResourceType { catalog.resource(groupVersion: "v1", plural: "nodes")! }
+  var nodes: ServedResource { catalog.resource(groupVersion: "v1", plural: "nodes")! }
 
   /// The release the node's running kubelet reports (`v1.33.1`), from the Node's status.
   public func kubeletVersion(of node: String) -> String? {

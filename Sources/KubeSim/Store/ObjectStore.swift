@@ -7,7 +7,7 @@ public final class ObjectStore: @unchecked Sendable {
   private let lock = NSRecursiveLock()  // admission may read the store while an update holds it
   private var buckets: [String: [ObjectKey: JSON]] = [:]
   private var currentVersion = 1
-  private var history: [WatchEvent] = []
+  private var history: [StoreEvent] = []
   private var watchers: [Int: Watcher] = [:]
   private var nextWatcherID = 0
   /// At least this many past events are kept for watches to resume from; older versions get 410 Expired.
@@ -16,7 +16,7 @@ public final class ObjectStore: @unchecked Sendable {
   struct Watcher {
     var resource: String
     var namespace: String?
-    var deliver: (WatchEvent) -> Void
+    var deliver: (StoreEvent) -> Void
   }
 
   public init(historyLimit: Int = 10_000) {
@@ -45,7 +45,7 @@ public final class ObjectStore: @unchecked Sendable {
       let stored = stamp(object)
       buckets[key.resource, default: [:]][key] = stored
       publish(
-        WatchEvent(
+        StoreEvent(
           kind: .added, resource: key.resource, namespace: key.namespace, object: stored,
           previous: nil, resourceVersion: currentVersion))
       return stored
@@ -67,7 +67,7 @@ public final class ObjectStore: @unchecked Sendable {
       let stored = stamp(changed)
       buckets[key.resource]?[key] = stored
       publish(
-        WatchEvent(
+        StoreEvent(
           kind: .modified, resource: key.resource, namespace: key.namespace, object: stored,
           previous: current, resourceVersion: currentVersion))
       return .updated(stored)
@@ -81,7 +81,7 @@ public final class ObjectStore: @unchecked Sendable {
       guard let current = buckets[key.resource]?.removeValue(forKey: key) else { return nil }
       let final = stamp(current)
       publish(
-        WatchEvent(
+        StoreEvent(
           kind: .deleted, resource: key.resource, namespace: key.namespace, object: final,
           previous: current, resourceVersion: currentVersion))
       return final
@@ -115,7 +115,7 @@ public final class ObjectStore: @unchecked Sendable {
         for key in bucket.keys.sorted() where objects[key] == nil {
           guard let current = buckets[resource]?.removeValue(forKey: key) else { continue }
           publish(
-            WatchEvent(
+            StoreEvent(
               kind: .deleted, resource: resource, namespace: key.namespace, object: stamp(current),
               previous: current, resourceVersion: currentVersion))
         }
@@ -129,7 +129,7 @@ public final class ObjectStore: @unchecked Sendable {
         let stored = stamp(object)
         buckets[key.resource, default: [:]][key] = stored
         publish(
-          WatchEvent(
+          StoreEvent(
             kind: current == nil ? .added : .modified, resource: key.resource, namespace: key.namespace,
             object: stored, previous: current, resourceVersion: currentVersion))
       }
@@ -161,7 +161,7 @@ public final class ObjectStore: @unchecked Sendable {
   /// first, under the same lock, so no live event can overtake them: with `since` nil the current
   /// state as ADDED events, with a version the changes after it, or `.expired` when those are gone.
   public func watch(
-    resource: String, namespace: String?, since: Int?, deliver: @escaping (WatchEvent) -> Void
+    resource: String, namespace: String?, since: Int?, deliver: @escaping (StoreEvent) -> Void
   ) -> WatchStart {
     lock.withLock {
       if let since {
@@ -181,7 +181,7 @@ public final class ObjectStore: @unchecked Sendable {
           guard let object = bucket[key] else { continue }
           let version = Int(object[path: ["metadata", "resourceVersion"]]?.stringValue ?? "") ?? currentVersion
           deliver(
-            WatchEvent(
+            StoreEvent(
               kind: .added, resource: resource, namespace: key.namespace, object: object, previous: nil,
               resourceVersion: version))
         }
@@ -210,7 +210,7 @@ public final class ObjectStore: @unchecked Sendable {
     return stamped
   }
 
-  private func publish(_ event: WatchEvent) {
+  private func publish(_ event: StoreEvent) {
     history.append(event)
     // Trim in batches of a quarter of the limit: removing from the front of an array copies the rest,
     // and doing it on every write would put a 10,000-element copy on the store's hot path.

@@ -1,14 +1,11 @@
+import KubeModel
+
 /// The registry of printers, keyed by resource (plural name) and API group.
 public enum TablePrinters {
   /// The printer for a resource of a group (`""` for the core group); resources without a printer
   /// of their own get the server's default NAME / CREATED AT columns.
   public static func printer(resource: String, group: String) -> TablePrinter {
     registry[GroupResource(group: group, resource: resource)] ?? DefaultPrinter.printer
-  }
-
-  private struct GroupResource: Hashable {
-    let group: String
-    let resource: String
   }
 
   private static let registry: [GroupResource: TablePrinter] = {

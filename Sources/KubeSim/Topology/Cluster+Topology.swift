@@ -12,7 +12,7 @@ extension Cluster {
       "${CA_PEM_BASE64}": Data(caPEM.utf8).base64EncodedString(),
       "${CA_PEM}": caPEM,
     ]
-    var prepared: [(ResourceType, JSON)] = []
+    var prepared: [(ServedResource, JSON)] = []
     var uids: [String: String] = [:]
     for (index, raw) in topology.objects.enumerated() {
       let object = Self.substitute(values, in: raw)

@@ -9,7 +9,8 @@ public final class LabCluster: Sendable {
   /// Names this cluster in session files: the kubeconfig context, or the server for in-cluster use.
   public let name: String
   /// Merged over the process environment for every child process: `KUBECONFIG`, when the
-  /// cluster came from a kubeconfig.
+  /// cluster came from a kubeconfig, and a `PATH` that finds `kubelab` (so that setup steps and
+  /// solutions reach a sandbox's nodes with `kubelab ssh NODE`, as a learner would).
   public let shellEnvironment: [String: String]
   private let contextFile: TemporaryContextFile?
 
@@ -20,8 +21,12 @@ public final class LabCluster: Sendable {
     contextFile = nil
   }
 
-  /// The cluster of a kubeconfig, as kubectl would choose it (see `KubeconfigLoader`).
-  public init(kubeconfig: String?, context: String?, options: ClientOptions = .init()) throws {
+  /// The cluster of a kubeconfig, as kubectl would choose it (see `KubeconfigLoader`). Shell
+  /// commands find `nodeLogin`'s kubelab first on their PATH.
+  public init(
+    kubeconfig: String?, context: String?, options: ClientOptions = .init(),
+    nodeLogin: NodeLoginCommand = .current
+  ) throws {
     let endpoint = try KubeconfigLoader(explicitPath: kubeconfig).load(context: context)
     client = try KubeClient(endpoint: endpoint, options: options)
     name = endpoint.origin.context ?? endpoint.server
@@ -35,7 +40,9 @@ public final class LabCluster: Sendable {
     } else {
       contextFile = nil
     }
-    shellEnvironment = files.isEmpty ? [:] : ["KUBECONFIG": files.joined(separator: ":")]
+    var environment = nodeLogin.searchPath
+    if !files.isEmpty { environment["KUBECONFIG"] = files.joined(separator: ":") }
+    shellEnvironment = environment
   }
 
   /// Where a resource type of the lab format lives in the API. The catalogue already knows each

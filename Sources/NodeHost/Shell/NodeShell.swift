@@ -138,6 +138,17 @@ public struct NodeShell: Sendable {
     // Ctrl-C belongs to the node's shell while it runs, not to the kubelab that started it.
     let previous = signal(SIGINT, SIG_IGN)
     defer { signal(SIGINT, previous) }
+    // An interactive bash takes the terminal's foreground for its own jobs and, in its own pid
+    // namespace, cannot hand it back: take it back, or this process could not read the terminal
+    // again (the practice prompt would read end of input).
+    let foreground = interactive ? tcgetpgrp(STDIN_FILENO) : -1
+    defer {
+      if foreground > 0 {
+        let previousTTOU = signal(SIGTTOU, SIG_IGN)
+        tcsetpgrp(STDIN_FILENO, foreground)
+        signal(SIGTTOU, previousTTOU)
+      }
+    }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     if status & 0x7f == 0 { return (status >> 8) & 0xff }

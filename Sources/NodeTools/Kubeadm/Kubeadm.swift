@@ -88,7 +88,7 @@ struct KubeadmRun {
     (try? cluster.get(resource("pods"), namespace: "kube-system", name: "kube-apiserver-\(name)")) != nil
   }
 
-  func resource(_ plural: String, _ groupVersion: String = "v1") -> ResourceType {
+  func resource(_ plural: String, _ groupVersion: String = "v1") -> ServedResource {
     cluster.catalog.resource(groupVersion: groupVersion, plural: plural)!
   }
 

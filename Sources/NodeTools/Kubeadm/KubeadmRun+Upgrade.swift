@@ -15,7 +15,7 @@ extension KubeadmRun {
       .map(String.init)
   }
 
-  func addonTag(_ resource: ResourceType, _ name: String) -> String? {
+  func addonTag(_ resource: ServedResource, _ name: String) -> String? {
     let object = try? cluster.get(resource, namespace: "kube-system", name: name)
     return object?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?["image"]?.stringValue?
       .split(separator: ":").last.map(String.init)
@@ -327,7 +327,7 @@ extension KubeadmRun {
 
   /// kube-proxy and CoreDNS move to the target's images, and roll out as their controllers do.
   func updateAddons(_ target: Release) {
-    let addons: [(ResourceType, String, String?)] = [
+    let addons: [(ServedResource, String, String?)] = [
       (resource("daemonsets", "apps/v1"), "kube-proxy", target.description),
       (resource("deployments", "apps/v1"), "coredns", KubernetesReleases.minors[target.minor]?.coreDNS),
     ]

@@ -42,7 +42,7 @@ struct PracticeSession {
       case .hint: print(try revealHint(id))
       case .solution: print(try revealSolution(id))
       case .kubectl(let command): await runKubectl(command)
-      case .ssh(let node): logIn(node)
+      case .ssh(let node): await logIn(node)
       case .check:
         if try await grade(id) { return 1 }
       case .answer(let text):
@@ -91,11 +91,10 @@ struct PracticeSession {
     let result = await ShellCommand(
       command, environment: context.cluster.shellEnvironment, directory: workdir, timeout: .seconds(120)
     ).run()
-    print(result.output, terminator: result.output.hasSuffix("\n") || result.output.isEmpty ? "" : "\n")
-    if let failure = result.failure { print("(\(failure))") }
+    show(result)
   }
 
-  private func logIn(_ node: String?) {
+  private func logIn(_ node: String?) async {
     do {
       let environment = ProcessInfo.processInfo.environment.merging(context.cluster.shellEnvironment) { _, lab in lab }
       let login = try NodeLogin.find(kubeconfig: nil, context: nil, environment: environment)
@@ -103,10 +102,37 @@ struct PracticeSession {
         print(login.nodeNames.joined(separator: "\n"))
         return
       }
-      _ = try login.login(node)
+      if input.interactive {
+        _ = try login.login(node)
+      } else {
+        await runPiped(on: node)
+      }
     } catch {
       print("\(error)")
     }
+  }
+
+  /// A script's `ssh NODE`: the lines up to `exit` are the node shell's input. They cannot reach
+  /// the shell through stdin, which the line reader has already read ahead, so they go to
+  /// `kubelab ssh` as a learner would pipe them.
+  private func runPiped(on node: String) async {
+    var script: [String] = []
+    while let line = await input.next(prompt: "root@\(node):~# ") {
+      let command = line.trimmingCharacters(in: .whitespaces)
+      if command == "exit" || command == "logout" { break }
+      script.append(line)
+    }
+    let result = await ShellCommand(
+      NodeLoginCommand.current.command(node: node, script: script.joined(separator: "\n")),
+      environment: context.cluster.shellEnvironment, directory: workdir, timeout: .seconds(120)
+    ).run()
+    show(result)
+  }
+
+  /// What a command printed, ending in a newline, and why it stopped when it did not end.
+  private func show(_ result: ShellResult) {
+    print(result.output, terminator: result.output.hasSuffix("\n") || result.output.isEmpty ? "" : "\n")
+    if let failure = result.failure { print("(\(failure))") }
   }
 
   private func finish() async throws -> GradeReport {

@@ -20,10 +20,10 @@ final class CronJobController: Controller {
     events = EventRecorder(cluster: cluster, component: "cronjob-controller")
   }
 
-  var cronJobsType: ResourceType? { cluster.catalog.resource(groupVersion: "batch/v1", plural: "cronjobs") }
-  var jobsType: ResourceType? { cluster.catalog.resource(groupVersion: "batch/v1", plural: "jobs") }
+  var cronJobsType: ServedResource? { cluster.catalog.resource(groupVersion: "batch/v1", plural: "cronjobs") }
+  var jobsType: ServedResource? { cluster.catalog.resource(groupVersion: "batch/v1", plural: "jobs") }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     guard let cronJobsType else { return }
     var name = event.object[path: ["metadata", "name"]]?.stringValue
     if event.resource == "jobs.batch" {

@@ -18,10 +18,10 @@ final class JobController: Controller {
     events = EventRecorder(cluster: cluster, component: "job-controller")
   }
 
-  var jobsType: ResourceType? { cluster.catalog.resource(groupVersion: "batch/v1", plural: "jobs") }
-  var podsType: ResourceType? { cluster.catalog.resource(groupVersion: "v1", plural: "pods") }
+  var jobsType: ServedResource? { cluster.catalog.resource(groupVersion: "batch/v1", plural: "jobs") }
+  var podsType: ServedResource? { cluster.catalog.resource(groupVersion: "v1", plural: "pods") }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     guard let jobsType else { return }
     for job in OwnerEvents.owners(of: event, ownerType: jobsType, childResource: "pods", in: cluster) { sync(job) }
   }

@@ -4,7 +4,9 @@ import KubeModel
 /// A readiness or liveness probe, judged once from the container's spec since no real process
 /// answers it: `httpGet`, `tcpSocket` and `grpc` pass when their port is one the container
 /// declares and its process is a server that keeps running; `exec` passes unless its command, read
-/// as the container's own command is read, exits non-zero (`false`, `exit 1`).
+/// as the container's own command is read, exits non-zero (`false`, `exit 1`). A control-plane
+/// component serves its health ports on the node's network without declaring them, as kubeadm's
+/// manifests leave them.
 struct ContainerProbe {
   /// "Readiness" or "Liveness", as the events spell it.
   var kind: String
@@ -15,9 +17,10 @@ struct ContainerProbe {
   var failure: String?
 
   /// The probe at `field` of the container spec, or nil when the container has none.
+  /// `servesUndeclaredPorts`: the process listens on its probes' ports though the spec names none.
   init?(
     _ field: String, kind: String, container spec: JSON, process: ContainerProcess, image: ImageCatalog.Image,
-    podIP: String
+    podIP: String, servesUndeclaredPorts: Bool = false
   ) {
     guard let probe = spec[field], probe.objectValue != nil else { return nil }
     self.kind = kind
@@ -36,7 +39,7 @@ struct ContainerProbe {
       switch Self.port(action["port"], in: spec) {
       case .failure(let error):
         failure = "\(kind) probe errored and resulted in unknown state: \(error.message)"
-      case .success(let port) where !serves || !Self.declares(port, spec):
+      case .success(let port) where !serves || !(servesUndeclaredPorts || Self.declares(port, spec)):
         let address = "\(podIP):\(port)"
         let refused = "dial tcp \(address): connect: connection refused"
         if let get = probe["httpGet"] {

@@ -4,7 +4,8 @@ import KubeModel
 extension Kubelet {
   /// Plans a just-started container's probes: when its readiness probe makes it ready (or that it
   /// fails from its first run on), and whether its liveness probe kills it after
-  /// `failureThreshold` failures; delays and periods are compressed by `timing`.
+  /// `failureThreshold` failures; delays and periods are compressed by `timing`. A control-plane
+  /// component's probes reach the health ports it serves without declaring them.
   func planProbes(
     _ container: inout ContainerRuntime, spec: JSON, pod: JSON, process: ContainerProcess, image: ImageCatalog.Image,
     podIP: String, now: Date
@@ -16,10 +17,13 @@ extension Kubelet {
       planExecProbes(&container, spec: spec, pod: pod, now: now)
     }
     let runsProcess = container.runsProcess
+    let controlPlane = ControlPlaneHealth.component(of: pod) != nil
     func probe(_ field: String, _ kind: String) -> ContainerProbe? {
       // A real process answers its exec probes itself.
       if runsProcess, spec[field]?["exec"] != nil { return nil }
-      return ContainerProbe(field, kind: kind, container: spec, process: process, image: image, podIP: podIP)
+      return ContainerProbe(
+        field, kind: kind, container: spec, process: process, image: image, podIP: podIP,
+        servesUndeclaredPorts: controlPlane)
     }
     if let readiness = probe("readinessProbe", "Readiness") {
       let first = now.addingTimeInterval(timing.probeDelay(seconds: readiness.initialDelaySeconds))

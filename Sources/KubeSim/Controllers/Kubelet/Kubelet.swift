@@ -21,7 +21,7 @@ final class Kubelet: Controller {
     events = EventRecorder(cluster: cluster, component: "kubelet")
   }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     if event.resource != "pods" {
       refreshVolumes(namespace: event.namespace)
       return

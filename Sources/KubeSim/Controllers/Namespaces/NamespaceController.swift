@@ -16,7 +16,7 @@ final class NamespaceController: Controller {
     self.cluster = cluster
   }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     guard event.kind != .deleted, event.object[path: ["metadata", "deletionTimestamp"]] == nil,
       let namespace = event.object[path: ["metadata", "name"]]?.stringValue
     else { return }

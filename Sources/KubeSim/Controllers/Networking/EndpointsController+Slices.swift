@@ -63,7 +63,7 @@ extension EndpointsController {
     }
   }
 
-  private func create(_ body: JSONObject, for service: JSON, labels: JSONObject, _ slicesType: ResourceType) {
+  private func create(_ body: JSONObject, for service: JSON, labels: JSONObject, _ slicesType: ServedResource) {
     let name = service[path: ["metadata", "name"]]?.stringValue ?? ""
     var slice: JSONObject = [
       "apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
@@ -78,7 +78,7 @@ extension EndpointsController {
       slicesType, namespace: service[path: ["metadata", "namespace"]]?.stringValue, object: .object(slice))
   }
 
-  private func update(_ slice: JSON, to body: JSONObject, labels: JSONObject, _ slicesType: ResourceType) {
+  private func update(_ slice: JSON, to body: JSONObject, labels: JSONObject, _ slicesType: ServedResource) {
     guard let name = slice[path: ["metadata", "name"]]?.stringValue else { return }
     let sameBody = body.allSatisfy { key, value in Self.unordered(slice[key] ?? .null) == Self.unordered(value) }
     let sameLabels = Self.unordered(slice[path: ["metadata", "labels"]] ?? [:]) == Self.unordered(.object(labels))

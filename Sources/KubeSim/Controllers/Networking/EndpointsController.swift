@@ -15,13 +15,13 @@ final class EndpointsController: Controller {
     self.cluster = cluster
   }
 
-  var servicesType: ResourceType? { cluster.catalog.resource(groupVersion: "v1", plural: "services") }
-  var endpointsType: ResourceType? { cluster.catalog.resource(groupVersion: "v1", plural: "endpoints") }
-  var slicesType: ResourceType? {
+  var servicesType: ServedResource? { cluster.catalog.resource(groupVersion: "v1", plural: "services") }
+  var endpointsType: ServedResource? { cluster.catalog.resource(groupVersion: "v1", plural: "endpoints") }
+  var slicesType: ServedResource? {
     cluster.catalog.resource(groupVersion: "discovery.k8s.io/v1", plural: "endpointslices")
   }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     guard let servicesType else { return }
     if event.resource == "services", event.kind == .deleted {
       removeEndpoints(of: event.object)

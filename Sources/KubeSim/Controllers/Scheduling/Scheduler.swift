@@ -13,7 +13,7 @@ final class Scheduler: Controller {
     events = EventRecorder(cluster: cluster, component: "default-scheduler")
   }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     if event.resource == "nodes" || event.kind == .deleted {
       for pod in cluster.store.list(resource: "pods", namespace: nil).items where needsNode(pod) {
         schedule(pod, retrying: true)

@@ -27,10 +27,10 @@ final class DaemonSetController: Controller {
     self.cluster = cluster
   }
 
-  private var daemonSets: ResourceType? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "daemonsets") }
-  private var pods: ResourceType? { cluster.catalog.resource(groupVersion: "v1", plural: "pods") }
+  private var daemonSets: ServedResource? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "daemonsets") }
+  private var pods: ServedResource? { cluster.catalog.resource(groupVersion: "v1", plural: "pods") }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     guard let daemonSets else { return }
     for daemonSet in cluster.list(daemonSets, namespace: nil).items
     where daemonSet[path: ["metadata", "deletionTimestamp"]] == nil {

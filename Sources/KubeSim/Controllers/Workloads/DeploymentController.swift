@@ -14,10 +14,10 @@ final class DeploymentController: Controller {
     events = EventRecorder(cluster: cluster, component: "deployment-controller")
   }
 
-  var deployments: ResourceType? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "deployments") }
-  var replicaSets: ResourceType? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "replicasets") }
+  var deployments: ServedResource? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "deployments") }
+  var replicaSets: ServedResource? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "replicasets") }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     guard let deployments else { return }
     let owners = OwnerEvents.owners(
       of: event, ownerType: deployments, childResource: "replicasets.apps", in: cluster)
@@ -54,7 +54,7 @@ final class DeploymentController: Controller {
   /// The ReplicaSets this Deployment controls after adopting matching orphans and releasing owned
   /// ones whose labels no longer match.
   private func claimReplicaSets(
-    _ deployment: JSON, uid: String, selector: LabelSelector, namespace: String, _ replicaSets: ResourceType
+    _ deployment: JSON, uid: String, selector: LabelSelector, namespace: String, _ replicaSets: ServedResource
   ) -> [JSON] {
     var claimed: [JSON] = []
     for replicaSet in cluster.list(replicaSets, namespace: namespace).items {

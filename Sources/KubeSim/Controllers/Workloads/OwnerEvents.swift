@@ -7,7 +7,7 @@ import KubeModel
 /// garbage collection takes its children.
 enum OwnerEvents {
   static func owners(
-    of event: WatchEvent, ownerType: ResourceType, childResource: String, in cluster: Cluster
+    of event: StoreEvent, ownerType: ServedResource, childResource: String, in cluster: Cluster
   ) -> [JSON] {
     if event.resource == childResource { return cluster.list(ownerType, namespace: event.namespace).items }
     guard event.resource == ownerType.groupResource, event.kind != .deleted,

@@ -5,7 +5,7 @@ extension ReplicaSetController {
   /// Writes replicas, fullyLabeledReplicas, readyReplicas, availableReplicas and
   /// observedGeneration as the owner's pods stand; zero counts other than replicas are omitted as the
   /// real API omits them. Pods ready but not yet for `minReadySeconds` bring a later look.
-  func writeStatus(_ owner: JSON, _ kind: ResourceType, pods: [JSON]) {
+  func writeStatus(_ owner: JSON, _ kind: ServedResource, pods: [JSON]) {
     let now = cluster.now()
     let minReadySeconds = owner[path: ["spec", "minReadySeconds"]]?.intValue ?? 0
     let active = pods.filter(PodReadiness.isActive)
@@ -37,7 +37,7 @@ extension ReplicaSetController {
   }
 
   /// Looks at the owner again once its next ready pod has been ready for `minReadySeconds`.
-  private func wake(_ owner: JSON, _ kind: ResourceType, after wait: TimeInterval) {
+  private func wake(_ owner: JSON, _ kind: ServedResource, after wait: TimeInterval) {
     guard let uid = owner[path: ["metadata", "uid"]]?.stringValue,
       let name = owner[path: ["metadata", "name"]]?.stringValue, pendingWakes.insert(uid).inserted
     else { return }

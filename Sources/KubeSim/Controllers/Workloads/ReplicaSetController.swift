@@ -18,14 +18,14 @@ final class ReplicaSetController: Controller {
     controllerEvents = EventRecorder(cluster: cluster, component: "replication-controller")
   }
 
-  private var kinds: [ResourceType] {
+  private var kinds: [ServedResource] {
     [
       cluster.catalog.resource(groupVersion: "apps/v1", plural: "replicasets"),
       cluster.catalog.resource(groupVersion: "v1", plural: "replicationcontrollers"),
     ].compactMap { $0 }
   }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     for kind in kinds {
       for owner in OwnerEvents.owners(of: event, ownerType: kind, childResource: "pods", in: cluster) {
         sync(owner, kind)
@@ -34,7 +34,7 @@ final class ReplicaSetController: Controller {
   }
 
   /// ReplicaSets select with a LabelSelector, ReplicationControllers with a plain label map.
-  static func selector(of owner: JSON, _ kind: ResourceType) -> LabelSelector {
+  static func selector(of owner: JSON, _ kind: ServedResource) -> LabelSelector {
     let raw = owner[path: ["spec", "selector"]]
     if kind.groupResource == "replicationcontrollers" {
       var labels: [String: String] = [:]
@@ -45,7 +45,7 @@ final class ReplicaSetController: Controller {
     return (try? LabelSelector(json: raw)) ?? .nothing
   }
 
-  func sync(_ owner: JSON, _ kind: ResourceType) {
+  func sync(_ owner: JSON, _ kind: ServedResource) {
     guard owner[path: ["metadata", "deletionTimestamp"]] == nil,
       let uid = owner[path: ["metadata", "uid"]]?.stringValue,
       let namespace = owner[path: ["metadata", "namespace"]]?.stringValue,
@@ -75,7 +75,7 @@ final class ReplicaSetController: Controller {
   /// The pods this owner controls after adopting matching orphans and releasing owned pods whose
   /// labels no longer match.
   private func claimPods(
-    _ owner: JSON, uid: String, selector: LabelSelector, namespace: String, _ podsType: ResourceType
+    _ owner: JSON, uid: String, selector: LabelSelector, namespace: String, _ podsType: ServedResource
   )
     -> [JSON]
   {

@@ -19,10 +19,10 @@ final class StatefulSetController: Controller {
     events = EventRecorder(cluster: cluster, component: "statefulset-controller")
   }
 
-  var setsType: ResourceType? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "statefulsets") }
-  var podsType: ResourceType? { cluster.catalog.resource(groupVersion: "v1", plural: "pods") }
+  var setsType: ServedResource? { cluster.catalog.resource(groupVersion: "apps/v1", plural: "statefulsets") }
+  var podsType: ServedResource? { cluster.catalog.resource(groupVersion: "v1", plural: "pods") }
 
-  func handle(_ event: WatchEvent) {
+  func handle(_ event: StoreEvent) {
     guard let setsType else { return }
     for set in OwnerEvents.owners(of: event, ownerType: setsType, childResource: "pods", in: cluster) { sync(set) }
   }

@@ -22,7 +22,7 @@ enum TemplatePod {
   /// Creates a pod from `owner`'s template and records `SuccessfulCreate`, or `FailedCreate` with
   /// the reason, on the owner, as the ReplicaSet and Job controllers do.
   static func create(
-    for owner: JSON, namespace: String, in cluster: Cluster, type: ResourceType, events: EventRecorder
+    for owner: JSON, namespace: String, in cluster: Cluster, type: ServedResource, events: EventRecorder
   ) {
     let pod = make(from: owner[path: ["spec", "template"]] ?? [:], owner: owner, namespace: namespace)
     do {

@@ -8,7 +8,7 @@ public struct Lab: Sendable {
   public var tags: [String]
   /// An optional countdown.
   public var duration: Duration?
-  public var topology: Topology
+  public var topology: LabTopology
   /// The default namespace of the lab's tasks.
   public var namespace: String
   /// Percent of the points needed to pass; a grader may override it.

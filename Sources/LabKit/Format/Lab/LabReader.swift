@@ -19,10 +19,10 @@ enum LabReader {
       workdir: reader.stringList("workdir") ?? [], tasks: tasks(reader), file: file)
   }
 
-  private static func topology(_ reader: MappingReader) -> Topology {
+  private static func topology(_ reader: MappingReader) -> LabTopology {
     guard let text = reader.string("topology") else { return .kubeadm }
-    if let topology = Topology(rawValue: text.value) { return topology }
-    let names = Topology.allCases.map(\.rawValue)
+    if let topology = LabTopology(rawValue: text.value) { return topology }
+    let names = LabTopology.allCases.map(\.rawValue)
     reader.log.add(
       "unknown topology `\(text.value)`" + EditDistance.didYouMean(text.value, among: names)
         + " (expected \(MappingReader.list(names)))", at: text.position)

@@ -21,10 +21,19 @@ public struct NodeLoginCommand: Sendable {
   }
 
   /// A /bin/sh command line running `script` in `node`'s shell.
-  func command(node: String, script: String) -> String {
+  public func command(node: String, script: String) -> String {
     var terminator = "KUBELAB_NODE_SCRIPT"
     while script.contains(terminator) { terminator += "_" }
     return "\(Self.quoted(executable)) ssh \(Self.quoted(node)) <<'\(terminator)'\n\(script)\n\(terminator)\n"
+  }
+
+  /// A `PATH` with this kubelab's folder first, over the process's own: a command line that says
+  /// `kubelab ssh NODE` runs this kubelab, whatever else is installed.
+  var searchPath: [String: String] {
+    let folder = (executable as NSString).deletingLastPathComponent
+    let inherited = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    guard !folder.isEmpty, (executable as NSString).lastPathComponent == "kubelab" else { return [:] }
+    return ["PATH": folder + ":" + inherited]
   }
 
   /// `text` as one word for /bin/sh.

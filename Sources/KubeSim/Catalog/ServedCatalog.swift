@@ -2,23 +2,23 @@ import Foundation
 import KubeModel
 
 /// Every resource the sandbox serves, grouped by API group in the order discovery lists them.
-public struct ResourceCatalog: Sendable {
+public struct ServedCatalog: Sendable {
   public struct GroupVersionResources: Sendable {
     public var group: String
     public var version: String
-    public var resources: [ResourceType]
+    public var resources: [ServedResource]
 
     public var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
   }
 
   public let groups: [GroupVersionResources]
-  private let byGroupVersionPlural: [String: ResourceType]
-  private let byAPIVersionKind: [String: ResourceType]
+  private let byGroupVersionPlural: [String: ServedResource]
+  private let byAPIVersionKind: [String: ServedResource]
 
   public init(groups: [GroupVersionResources]) {
     self.groups = groups
-    var byPlural: [String: ResourceType] = [:]
-    var byKind: [String: ResourceType] = [:]
+    var byPlural: [String: ServedResource] = [:]
+    var byKind: [String: ServedResource] = [:]
     for group in groups {
       for resource in group.resources {
         byPlural["\(group.groupVersion)/\(resource.plural)"] = resource
@@ -30,31 +30,31 @@ public struct ResourceCatalog: Sendable {
   }
 
   /// The catalog shipped in Data/resources.json.
-  public static let builtIn: ResourceCatalog = {
+  public static let builtIn: ServedCatalog = {
     do {
       guard let url = Bundle.module.url(forResource: "resources", withExtension: "json", subdirectory: "Data") else {
         throw CatalogError(message: "Data/resources.json is missing from the KubeSim bundle")
       }
-      return try ResourceCatalog(json: JSON(parsing: Data(contentsOf: url)))
+      return try ServedCatalog(json: JSON(parsing: Data(contentsOf: url)))
     } catch {
       // The file ships with the binary: failing to read it is a packaging fault, not bad input.
       preconditionFailure("the built-in resource catalog cannot be read: \(error)")
     }
   }()
 
-  public func resource(groupVersion: String, plural: String) -> ResourceType? {
+  public func resource(groupVersion: String, plural: String) -> ServedResource? {
     byGroupVersionPlural["\(groupVersion)/\(plural)"]
   }
 
-  public func resource(apiVersion: String, kind: String) -> ResourceType? {
+  public func resource(apiVersion: String, kind: String) -> ServedResource? {
     byAPIVersionKind["\(apiVersion)/\(kind)"]
   }
 
-  public func resource(group: String, plural: String) -> ResourceType? {
+  public func resource(group: String, plural: String) -> ServedResource? {
     groups.lazy.filter { $0.group == group }.compactMap { $0.resources.first { $0.plural == plural } }.first
   }
 
-  public var allResources: [ResourceType] { groups.flatMap(\.resources) }
+  public var allResources: [ServedResource] { groups.flatMap(\.resources) }
 }
 
 struct CatalogError: Error, CustomStringConvertible {
@@ -62,7 +62,7 @@ struct CatalogError: Error, CustomStringConvertible {
   var description: String { message }
 }
 
-extension ResourceCatalog {
+extension ServedCatalog {
   init(json: JSON) throws {
     guard let groupList = json["groups"]?.arrayValue else {
       throw CatalogError(message: "resources.json: `groups` must be a list")
@@ -75,12 +75,12 @@ extension ResourceCatalog {
         let group = entry["group"]?.stringValue ?? ""
         return GroupVersionResources(
           group: group, version: version,
-          resources: try resources.map { try ResourceType(json: $0, group: group, version: version) })
+          resources: try resources.map { try ServedResource(json: $0, group: group, version: version) })
       })
   }
 }
 
-extension ResourceType {
+extension ServedResource {
   init(json: JSON, group: String, version: String) throws {
     guard let plural = json["plural"]?.stringValue, let kind = json["kind"]?.stringValue else {
       throw CatalogError(message: "resources.json: a resource needs `plural` and `kind`")

@@ -1,7 +1,7 @@
 import KubeModel
 
 /// A change to one stored object, as watch streams report it.
-public struct WatchEvent: Sendable {
+public struct StoreEvent: Sendable {
   public enum Kind: String, Sendable {
     case added = "ADDED"
     case modified = "MODIFIED"

@@ -1,7 +1,7 @@
 import KubeModel
 
 /// One resource the sandbox serves, as discovery describes it.
-public struct ResourceType: Hashable, Sendable {
+public struct ServedResource: Hashable, Sendable {
   public var group: String
   public var version: String
   public var plural: String
