@@ -48,6 +48,29 @@ let streamingKubectlVersions = ["1.31", "1.33"]
     }
   }
 
+  /// `kubectl logs POD -c INIT` reads a finished init container's output, as on a real node.
+  @Test func anInitContainersLogIsReadByItsName() async throws {
+    try await HeavyTestGate.run {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
+      let manifest = """
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: staged }
+        spec:
+          initContainers: [{ name: migrate, image: busybox, command: [sh, -c, "echo schema $((3 * 4))"] }]
+          containers: [{ name: app, image: busybox, command: [sleep, "3600"] }]
+        """
+      let applied = try await kubectl.run(["apply", "-f", "-"], input: manifest)
+      #expect(applied.status == 0, "\(applied.stderr)")
+      let running = try await kubectl.poll(["get", "pod", "staged", "--no-headers"]) { $0.contains("Running") }
+      #expect(running.contains("Running"), "\(running)")
+      let log = try await kubectl.run(["logs", "staged", "-c", "migrate"])
+      #expect(log.stdout == "schema 12\n", "\(log.stderr)")
+    }
+  }
+
   @Test(arguments: streamingKubectlVersions)
   func followedLogsEndWithTheProcessAndHonourTailSinceAndTimestamps(version: String) async throws {
     try await HeavyTestGate.run {

@@ -105,6 +105,30 @@ import Testing
     #expect(events().contains { $0.reason == "Pulled" && $0.fieldPath == "spec.initContainers{one}" })
   }
 
+  /// `kubectl replace --force -f` of `get -o yaml` output sends the old pod's status along; the new
+  /// pod starts without it, and the kubelet runs its containers.
+  @Test func aPodCreatedWithAnOldStatusStartsAfresh() throws {
+    let pods = try #require(cluster.catalog.resource(groupVersion: "v1", plural: "pods"))
+    let old: JSON = [
+      "phase": "Running",
+      "containerStatuses": [
+        ["name": "app", "restartCount": 4, "state": ["terminated": ["exitCode": 1, "reason": "Error"]]]
+      ],
+    ]
+    _ = try cluster.create(
+      pods, namespace: "default",
+      object: [
+        "metadata": ["name": "web"], "spec": ["nodeName": "node01", "containers": [Self.container("app", "nginx")]],
+        "status": old,
+      ])
+    let key = cluster.key(pods, namespace: "default", name: "web")
+    #expect(try pod(key)["status"] == ["phase": "Pending", "qosClass": "BestEffort"])
+    cluster.queue.sync { kubelet.sync(key) }
+    pass(3)
+    #expect(try printed(key) == "Running")
+    #expect(try pod(key)[path: ["status", "containerStatuses"]]?.arrayValue?.first?["restartCount"] == 0)
+  }
+
   @Test func anInitContainerThatNeverEndsHoldsThePod() throws {
     let key = try run([
       "initContainers": [Self.container("wait", "busybox", ["sleep", "3600"])],

@@ -19,7 +19,9 @@ final class LabAttempt {
     root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().path)
 
-  init(_ lab: String, nodes: Bool = false) async throws {
+  /// `containers` runs shell images' containers for real, for labs graded on their logs or by exec
+  /// (a sandbox with nodes runs them too).
+  init(_ lab: String, nodes: Bool = false, containers: Bool = false) async throws {
     loaded = try Self.library.load(lab)
     if nodes {
       let process = try SandboxProcess(arguments: ["--topology", loaded.lab.topology.rawValue])
@@ -27,7 +29,7 @@ final class LabAttempt {
       cluster = try LabCluster(kubeconfig: process.kubeconfig, context: nil, nodeLogin: nodeLogin)
       sandbox = process
     } else {
-      let test = try LabTestCluster(topology: loaded.lab.topology.rawValue)
+      let test = try LabTestCluster(topology: loaded.lab.topology.rawValue, containers: containers)
       nodeLogin = .current
       cluster = test.cluster
       sandbox = test

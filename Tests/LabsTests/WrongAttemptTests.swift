@@ -150,6 +150,92 @@ struct WrongAttemptTests {
     }
   }
 
+  @Test func multiContainerPods() async throws {
+    try await HeavyTestGate.run {
+      // The answers are in the containers' logs, where the questions send the learner.
+      let separateVolumes = try await LabAttempt("multi-container-pods", containers: true)
+      try await separateVolumes.run(
+        "kubectl logs orders -c migrate | grep -qx 'migrating schema to version 12'",
+        "kubectl logs orders -c audit | grep -qx 'audit token K7Q2X'")
+      await expectWrong(separateVolumes, "audit-log", answer: "X2Q7K")
+      // Each container mounts a volume of its own: the sidecar never sees the app's file.
+      try await separateVolumes.run(
+        Self.applyLogShipper(
+          volumes: ["app-logs", "shipper-logs"], shipperVolume: "shipper-logs",
+          shipperCommand: "[sh, -c, 'tail -F /var/log/app/app.log']"),
+        "kubectl wait --for=condition=Ready pod/log-shipper --timeout=60s",
+        "kubectl exec log-shipper -c app -- sh -c 'until grep -q received /var/log/app/app.log; do sleep 0.2; done'")
+      expect(
+        await separateVolumes.grade("sidecar"), .partial, earned: 1,
+        hint: "shipper does not see the app's lines")
+
+      // The volume is shared, but the sidecar only sleeps: nothing reaches its log.
+      let silentSidecar = try await LabAttempt("multi-container-pods", containers: true)
+      try await silentSidecar.run(
+        Self.applyLogShipper(volumes: ["app-logs"], shipperVolume: "app-logs", shipperCommand: "[sleep, \"3600\"]"),
+        "kubectl wait --for=condition=Ready pod/log-shipper --timeout=60s",
+        "kubectl exec log-shipper -c shipper -- sh -c 'until grep -q received /var/log/app/app.log; do sleep 0.2; done'"
+      )
+      expect(
+        await silentSidecar.grade("sidecar"), .partial, earned: 2,
+        hint: "log of the container shipper shows none of the app's lines")
+    }
+  }
+
+  /// The pod log-shipper of multi-container-pods: the task's app, writing to the volume app-logs,
+  /// and a sidecar shipper with the given command and volume.
+  private static func applyLogShipper(volumes: [String], shipperVolume: String, shipperCommand: String) -> String {
+    """
+    kubectl apply -f - <<'EOF'
+    apiVersion: v1
+    kind: Pod
+    metadata: { name: log-shipper }
+    spec:
+      volumes: [\(volumes.map { "{ name: \($0), emptyDir: {} }" }.joined(separator: ", "))]
+      containers:
+        - name: app
+          image: busybox
+          command: [sh, -c, 'while true; do echo "$(date) order received" >> /var/log/app/app.log; sleep 2; done']
+          volumeMounts: [{ name: app-logs, mountPath: /var/log/app }]
+        - name: shipper
+          image: busybox
+          command: \(shipperCommand)
+          volumeMounts: [{ name: \(shipperVolume), mountPath: /var/log/app }]
+    EOF
+    """
+  }
+
+  @Test func logging() async throws {
+    try await HeavyTestGate.run {
+      // The answers are in the logs the questions point at: -c web, and --previous for payment.
+      let replaced = try await LabAttempt("logging", containers: true)
+      try await replaced.run(
+        "kubectl logs webapp -n logging -c web | grep -qx 'GET /admin 404'",
+        "kubectl logs payment -n logging --previous | grep -q 'FATAL: merchant key /etc/payment/merchant-key.pem'",
+        "! kubectl logs payment -n logging | grep -q FATAL")
+      // The current log of payment, read without --previous, does not hold the failure.
+      await expectWrong(replaced, "payment-error", answer: "payment processor running in degraded mode")
+      // The crashing command replaced by one that sleeps: running, but no longer the app.
+      try await replaced.run(
+        "kubectl delete pod billing -n logging --wait=true",
+        "kubectl run billing -n logging --image=busybox:1.36 -- sleep 3600",
+        "kubectl wait --for=condition=Ready pod/billing -n logging --timeout=60s")
+      expect(
+        await replaced.grade("fix-billing"), .partial, earned: 1.5, hint: "no longer runs its own command")
+
+      // The variable given under another name: the container still exits, again and again.
+      let misnamed = try await LabAttempt("logging", containers: true)
+      try await misnamed.run(
+        "kubectl get pod billing -n logging -o yaml > billing.yaml",
+        "sed -i 's/^  - command:$/  - env: [{ name: DB_HOSTNAME, value: db.logging.svc }]\\n    command:/' billing.yaml",
+        "grep -q DB_HOSTNAME billing.yaml",
+        "kubectl replace --force -f billing.yaml",
+        "kubectl wait --for=jsonpath='{.status.containerStatuses[0].restartCount}'=2 pod/billing -n logging --timeout=60s"
+      )
+      expect(await misnamed.grade("fix-billing"), .failed, earned: 0, hint: "billing is not running steadily")
+    }
+  }
+
   @Test func controlPlane() async throws {
     try await HeavyTestGate.run {
       let scheduled = try await LabAttempt("control-plane")

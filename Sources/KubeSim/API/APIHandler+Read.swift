@@ -66,9 +66,11 @@ extension APIHandler {
       throw APIError.badRequest(
         "a container name must be specified for pod \(name), choose one of: [\(containers.joined(separator: " "))]")
     }
-    let status = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).first {
-      $0["name"]?.stringValue == container
+    // An init container's log is read as an app container's: its status is in its own list.
+    let statuses = ["containerStatuses", "initContainerStatuses"].flatMap {
+      pod[path: ["status", $0]]?.arrayValue ?? []
     }
+    let status = statuses.first { $0["name"]?.stringValue == container }
     if let waiting = status?[path: ["state", "waiting"]], status?["lastState"]?["terminated"] == nil {
       let reason = waiting["reason"]?.stringValue ?? "ContainerCreating"
       throw APIError.badRequest("container \"\(container)\" in pod \"\(name)\" is waiting to start: \(reason)")

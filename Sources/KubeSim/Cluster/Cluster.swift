@@ -121,6 +121,9 @@ public final class Cluster: @unchecked Sendable {
     try admission.validateName(object, resource)
     try requireNamespace(resource, namespace, creating: true, name: name)
     stampCreation(&object, resource)
+    // A new pod starts with no status, as the real server's PrepareForCreate makes it: `kubectl
+    // replace --force -f` of `get -o yaml` output must not hand the kubelet the old pod's containers.
+    if resource.kind == "Pod" { object["status"] = nil }
     admission.setDefaults(&object, resource, cluster: self)
     try admission.validate(object, old: nil, resource)
     if options.dryRun {
