@@ -107,6 +107,7 @@ let package = Package(
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation", "Processes"]),
+    .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
     .testTarget(
       name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "Processes", "TestSupport"]),
     .testTarget(

@@ -1,0 +1,87 @@
+import Foundation
+import Processes
+import Testing
+
+@Suite struct SpawnedProcessTests {
+  /// Runs `script` under /bin/sh with stdout and stderr in one file; how it ended and what it wrote.
+  func run(_ script: String, configure: (inout ProcessCommand) -> Void = { _ in }) async throws
+    -> (ProcessTermination, String)
+  {
+    let output = NSTemporaryDirectory() + "spawned-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    var command = ProcessCommand("/bin/sh", ["-c", script], environment: ["PATH": "/usr/bin:/bin"])
+    command.output = .file(output, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    command.error = .sameAs(1)
+    configure(&command)
+    let ended = try await SpawnedProcess(command).exit()
+    return (ended, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+  }
+
+  @Test func exitCodesStreamsEnvironmentAndDirectoryAreTheCommands() async throws {
+    let (ended, output) = try await run("echo out; echo err >&2; echo $GREETING; pwd; exit 3") {
+      $0.environment["GREETING"] = "hello"
+      $0.directory = "/tmp"
+    }
+    #expect(ended == .exited(3))
+    #expect(ended.shellStatus == 3)
+    #expect(output == "out\nerr\nhello\n/tmp\n")
+  }
+
+  @Test func theChildInheritsNoDescriptorButItsThree() async throws {
+    // A descriptor of this process without close-on-exec, which Foundation's Pipe makes.
+    let pipe = Pipe()
+    defer { try? pipe.fileHandleForWriting.close() }
+    let (_, output) = try await run("ls /proc/self/fd")
+    let open = output.split(separator: "\n").map(String.init)
+    // ls's own directory descriptor is the one beside 0, 1 and 2.
+    #expect(open.count == 4, "\(open)")
+    #expect(!open.contains(String(pipe.fileHandleForWriting.fileDescriptor)))
+  }
+
+  @Test func aChildOfAThreadThatBlocksSIGTERMStillObeysIt() async throws {
+    let spawned = try await Task.detached {
+      // Swift's worker threads block signals like this; the child must not inherit the mask.
+      var blocked = sigset_t()
+      sigemptyset(&blocked)
+      sigaddset(&blocked, SIGTERM)
+      var previous = sigset_t()
+      pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+      defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+      return try SpawnedProcess(ProcessCommand("/bin/sleep", ["600"], environment: [:]))
+    }.value
+    #expect(spawned.end(with: SIGTERM, grace: 60) == .signalled(SIGTERM))
+  }
+
+  @Test func aDisobedientChildIsKilledAtTheDeadline() throws {
+    let spawned = try SpawnedProcess(ProcessCommand("/bin/sh", ["-c", "trap '' TERM; sleep 600"], environment: [:]))
+    // The trap must be in place before the signal, or the shell would just die of SIGTERM.
+    while !Self.ignores(SIGTERM, pid: spawned.pid) { sched_yield() }
+    #expect(spawned.end(with: SIGTERM, grace: 0.2) == .signalled(SIGKILL))
+  }
+
+  /// Whether /proc says the process ignores `signal` (bit signal-1 of SigIgn).
+  static func ignores(_ signal: Int32, pid: pid_t) -> Bool {
+    let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
+      let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+    else { return false }
+    return mask & (1 << UInt64(signal - 1)) != 0
+  }
+
+  @Test func aReapedChildIsNeverSignalled() throws {
+    let spawned = try SpawnedProcess(ProcessCommand("/bin/true", environment: [:]))
+    #expect(spawned.waitUntilExit() == .exited(0))
+    // Its pid may name another process now; this must do nothing.
+    spawned.signal(SIGKILL)
+    #expect(spawned.exitStatus == .exited(0))
+    #expect(!spawned.isRunning)
+  }
+
+  @Test func aMissingProgramIsAClearError() {
+    #expect {
+      try SpawnedProcess(ProcessCommand("/nonexistent/program", environment: [:]))
+    } throws: { error in
+      "\(error)" == "cannot start /nonexistent/program: No such file or directory"
+    }
+  }
+}
