@@ -219,3 +219,30 @@ extension WrongAttemptTests {
     }
   }
 }
+
+extension WrongAttemptTests {
+  @Test func etcdInKubernetes() async throws {
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("etcd-in-kubernetes", nodes: true)
+      // The pod's whole record saved (get without --keys-only), not its key alone.
+      try await attempt.run(
+        "kubectl run probe -n etcd-lab --image=nginx",
+        "echo 'etcdctl \(Self.etcdCertificates) get /registry/pods/etcd-lab/probe > /opt/pod-key.txt' | kubelab ssh controlplane"
+      )
+      expect(await attempt.grade("pod-key"), .partial, earned: 2, hint: "does not hold the pod's key alone")
+      // member list without the certificates: etcd refuses, and the file stays empty.
+      try await attempt.run("echo 'etcdctl member list > /opt/etcd-members.txt || true' | kubelab ssh controlplane")
+      expect(await attempt.grade("member-list"), .failed, earned: 0, hint: "is missing or empty")
+      // The members as a table: all there, but not what member list prints.
+      try await attempt.run(
+        "echo 'etcdctl \(Self.etcdCertificates) member list -w table > /opt/etcd-members.txt' | kubelab ssh controlplane")
+      expect(
+        await attempt.grade("member-list"), .partial, earned: 1, hint: "is not what etcdctl member list prints")
+      // One of the three stacked members labelled.
+      try await attempt.run("kubectl label node controlplane etcd-member=true")
+      expect(
+        await attempt.grade("label-members"), .partial, earned: 4.0 / 3,
+        hint: "not exactly the nodes of the etcd pods")
+    }
+  }
+}

@@ -250,23 +250,6 @@ struct WrongAttemptTests {
     }
   }
 
-  @Test func etcdInKubernetes() async throws {
-    try await HeavyTestGate.run {
-      let oneNode = try await LabAttempt("etcd-in-kubernetes")
-      try await oneNode.run("kubectl label node controlplane etcd-member=true")
-      expect(
-        await oneNode.grade("label-members"), .partial, earned: 4.0 / 3, hint: "not exactly the nodes of the etcd pods")
-
-      let loopback = try await LabAttempt("etcd-in-kubernetes")
-      try await loopback.run(
-        "kubectl create configmap etcd-info -n etcd-lab --from-literal=dataDir=/var/lib/etcd --from-literal=clientURL=https://127.0.0.1:2379"
-      )
-      expect(
-        await loopback.grade("record-etcd"), .partial, earned: 4.0 / 3, hint: "not the URL etcd-controlplane advertises"
-      )
-    }
-  }
-
   @Test func etcdBasics() async throws {
     try await HeavyTestGate.run {
       let attempt = try await LabAttempt("etcd-basics")
