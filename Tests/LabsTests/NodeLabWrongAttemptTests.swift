@@ -246,3 +246,33 @@ extension WrongAttemptTests {
     }
   }
 }
+
+extension WrongAttemptTests {
+  @Test func controlPlane() async throws {
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("control-plane", nodes: true)
+      // The static pod's manifest written on the node the learner was logged into, not on node01.
+      try await attempt.run(
+        """
+        kubectl run static-web -n cp-lab --image=nginx:1.27 --dry-run=client -o yaml \
+          | (echo "cat > /etc/kubernetes/manifests/static-web.yaml <<'M'"; cat; echo M) | kubelab ssh controlplane
+        """,
+        Self.until("kubectl -n cp-lab get pod static-web-controlplane -o jsonpath='{.status.phase}'", "Running"))
+      expect(
+        await attempt.grade("static-on-node01"), .failed, earned: 0, hint: "There is no static pod static-web-node01")
+      // The pending pod placed by hand: it runs, but the scheduler still crashes.
+      try await attempt.run(
+        "kubectl -n cp-lab delete pod queued",
+        """
+        kubectl -n cp-lab run queued --image=nginx:1.27 --overrides='{"spec":{"nodeName":"node01"}}'
+        """,
+        "kubectl -n cp-lab wait --for=condition=Ready pod/queued --timeout=60s")
+      expect(
+        await attempt.grade("fix-scheduler"), .partial, earned: 1,
+        hint: "The pod kube-scheduler-controlplane is not Running and ready")
+      // The waiting pod deleted instead of rescued.
+      try await attempt.run("kubectl delete pod analytics -n cp-lab")
+      expect(await attempt.grade("rescue-analytics"), .failed, earned: 0, hint: "is not Running")
+    }
+  }
+}

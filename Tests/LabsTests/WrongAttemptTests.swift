@@ -236,20 +236,6 @@ struct WrongAttemptTests {
     }
   }
 
-  @Test func controlPlane() async throws {
-    try await HeavyTestGate.run {
-      let scheduled = try await LabAttempt("control-plane")
-      try await scheduled.run(
-        "kubectl run manual --image=nginx -n cp-lab",
-        "kubectl wait --for=condition=Ready pod/manual -n cp-lab --timeout=60s")
-      expect(await scheduled.grade("place-by-hand"), .partial, earned: 2.25, hint: "is not on controlplane")
-
-      let deleted = try await LabAttempt("control-plane")
-      try await deleted.run("kubectl delete pod analytics -n cp-lab")
-      expect(await deleted.grade("rescue-analytics"), .failed, earned: 0, hint: "is not Running")
-    }
-  }
-
   @Test func etcdBasics() async throws {
     try await HeavyTestGate.run {
       let attempt = try await LabAttempt("etcd-basics")
