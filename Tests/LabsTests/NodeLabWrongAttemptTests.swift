@@ -260,7 +260,16 @@ extension WrongAttemptTests {
         Self.until("kubectl -n cp-lab get pod static-web-controlplane -o jsonpath='{.status.phase}'", "Running"))
       expect(
         await attempt.grade("static-on-node01"), .failed, earned: 0, hint: "There is no static pod static-web-node01")
-      // The pending pod placed by hand: it runs, but the scheduler still crashes.
+      // Then on node01, but the image without its tag.
+      try await attempt.run(
+        """
+        kubectl run static-web -n cp-lab --image=nginx --dry-run=client -o yaml \
+          | (echo "cat > /etc/kubernetes/manifests/static-web.yaml <<'M'"; cat; echo M) | kubelab ssh node01
+        """,
+        Self.until("kubectl -n cp-lab get pod static-web-node01 -o jsonpath='{.status.phase}'", "Running"))
+      expect(
+        await attempt.grade("static-on-node01"), .partial, earned: 2, hint: "does not run the image nginx:1.27")
+      // The pending pod placed by hand: it runs, but not where a scheduler put it, which still crashes.
       try await attempt.run(
         "kubectl -n cp-lab delete pod queued",
         """
@@ -268,7 +277,7 @@ extension WrongAttemptTests {
         """,
         "kubectl -n cp-lab wait --for=condition=Ready pod/queued --timeout=60s")
       expect(
-        await attempt.grade("fix-scheduler"), .partial, earned: 1,
+        await attempt.grade("fix-scheduler"), .failed, earned: 0,
         hint: "The pod kube-scheduler-controlplane is not Running and ready")
       // The waiting pod deleted instead of rescued.
       try await attempt.run("kubectl delete pod analytics -n cp-lab")
