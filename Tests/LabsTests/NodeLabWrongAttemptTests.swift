@@ -235,7 +235,8 @@ extension WrongAttemptTests {
       expect(await attempt.grade("member-list"), .failed, earned: 0, hint: "is missing or empty")
       // The members as a table: all there, but not what member list prints.
       try await attempt.run(
-        "echo 'etcdctl \(Self.etcdCertificates) member list -w table > /opt/etcd-members.txt' | kubelab ssh controlplane")
+        "echo 'etcdctl \(Self.etcdCertificates) member list -w table > /opt/etcd-members.txt' | kubelab ssh controlplane"
+      )
       expect(
         await attempt.grade("member-list"), .partial, earned: 1, hint: "is not what etcdctl member list prints")
       // One of the three stacked members labelled.
@@ -282,6 +283,36 @@ extension WrongAttemptTests {
       // The waiting pod deleted instead of rescued.
       try await attempt.run("kubectl delete pod analytics -n cp-lab")
       expect(await attempt.grade("rescue-analytics"), .failed, earned: 0, hint: "is not Running")
+    }
+  }
+}
+
+extension WrongAttemptTests {
+  @Test func mockExam1() async throws {
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("mock-exam-1", nodes: true)
+      // A snapshot without the certificates: etcd refuses it, nothing is saved.
+      try await attempt.run(
+        "echo 'etcdctl --endpoints=https://127.0.0.1:2379 snapshot save /opt/etcd-snapshot.db || true' | kubelab ssh controlplane"
+      )
+      expect(
+        await attempt.grade("etcd-snapshot"), .failed, earned: 0,
+        hint: "There is no etcd snapshot at /opt/etcd-snapshot.db")
+      // node02's kubelet started, but not enabled: it would stay down after a reboot.
+      try await attempt.run(
+        "echo 'systemctl start kubelet' | kubelab ssh node02",
+        Self.until(
+          "kubectl get node node02 -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}'", "True"))
+      expect(
+        await attempt.grade("node02-kubelet"), .partial, earned: 7.0 * 2 / 3,
+        hint: "would not start at the next boot")
+      // The Ingress's paths made Exact (no * in --rule): the class and host are right.
+      try await attempt.run(
+        "kubectl create ingress shop -n net --class=nginx --rule='shop.example.com/api=api-svc:8080' --rule='shop.example.com/=frontend-svc:80'"
+      )
+      expect(
+        await attempt.grade("ingress"), .partial, earned: 3.5,
+        hint: "does not send /api to api-svc:8080 and / to frontend-svc:80, both Prefix")
     }
   }
 }
