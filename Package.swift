@@ -44,6 +44,7 @@ let package = Package(
       dependencies: ["KubeModel", "KubeClient"]
     ),
     .target(name: "Isolation"),
+    .target(name: "Processes"),
     .target(
       name: "KubeSim",
       dependencies: [
@@ -97,15 +98,17 @@ let package = Package(
       dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
     ),
     .target(
-      name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit", "ContainerHost"], path: "Tests/Support"),
+      name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit", "ContainerHost", "Processes"],
+      path: "Tests/Support"),
     .testTarget(name: "NodeHostTests", dependencies: ["NodeHost", "NodeTools", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
     .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit", "KubeClient", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
-    .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
-    .testTarget(name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "TestSupport"]),
+    .testTarget(name: "IsolationTests", dependencies: ["Isolation", "Processes"]),
+    .testTarget(
+      name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "Processes", "TestSupport"]),
     .testTarget(
       name: "NodeToolsTests",
       dependencies: [
@@ -113,7 +116,7 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
       ]
     ),
-    .testTarget(name: "CLITests", dependencies: ["KubeModel", "LabKit", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["KubeModel", "LabKit", "Processes", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -1,6 +1,7 @@
 import ContainerHost
 import Foundation
 import KubeSim
+import Processes
 import TestSupport
 import Testing
 
@@ -84,35 +85,28 @@ import Testing
     // stands for it), one of a sandbox that still runs (this test).
     let orphan = try Self.sleeper()
     let kept = try Self.sleeper()
-    let gone = Process()
-    gone.executableURL = URL(fileURLWithPath: "/bin/true")
-    try gone.run()
+    let gone = try SpawnedProcess(ProcessCommand("/bin/true", environment: [:]))
     gone.waitUntilExit()
-    func record(_ name: String, _ process: Process, owner: Int32, ownerStart: String) throws {
-      let start = try Self.startTime(process.processIdentifier)
-      try "\(process.processIdentifier) \(start) \(owner) \(ownerStart)\n".write(
+    func record(_ name: String, _ process: SpawnedProcess, owner: Int32, ownerStart: String) throws {
+      let start = try Self.startTime(process.pid)
+      try "\(process.pid) \(start) \(owner) \(ownerStart)\n".write(
         toFile: root + "/processes/" + name, atomically: true, encoding: .utf8)
     }
-    try record("orphan", orphan, owner: gone.processIdentifier, ownerStart: "1")
+    try record("orphan", orphan, owner: gone.pid, ownerStart: "1")
     try record("kept", kept, owner: getpid(), ownerStart: try Self.startTime(getpid()))
     let engine = try BubblewrapEngine(root: root)
     defer { engine.shutdown() }
-    orphan.waitUntilExit()
-    #expect(orphan.terminationReason == .uncaughtSignal && orphan.terminationStatus == SIGKILL)
+    #expect(orphan.waitUntilExit() == .signalled(SIGKILL))
     #expect(kept.isRunning)
     kept.end(with: SIGKILL)
   }
 
-  static func sleeper() throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sleep")
-    process.arguments = ["3600"]
+  static func sleeper() throws -> SpawnedProcess {
+    var command = ProcessCommand("/bin/sleep", ["3600"], environment: [:])
     // Not the test's own output: a sleeper that outlived the test would hold swift test's pipes.
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
+    command.output = .nullDevice
+    command.error = .nullDevice
+    return try SpawnedProcess(command)
   }
 
   /// Field 22 of /proc/PID/stat, as the engine records it.

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import TestSupport
 import Testing
 
@@ -162,15 +163,14 @@ let streamingKubectlVersions = ["1.31", "1.33"]
       try await kubectl.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])
       _ = try await kubectl.poll(["get", "pod", "sleeper", "--no-headers"]) { $0.contains("Running") }
       #expect(Self.containerProcesses(first.stateFolder).count >= 1)
-      kill(first.process.processIdentifier, SIGKILL)
-      first.process.waitUntilExit()
+      first.process.end(with: SIGKILL)
       let second = try SandboxProcess(stateFolder: first.stateFolder)
       #expect(Self.containerProcesses(first.stateFolder).isEmpty)
       let kubectl2 = try #require(Kubectl(version: "1.33", kubeconfig: second.kubeconfig))
       try await kubectl2.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])
       _ = try await kubectl2.poll(["get", "pod", "sleeper", "--no-headers"]) { $0.contains("Running") }
       #expect(Self.containerProcesses(second.stateFolder).count >= 1)
-      #expect(second.stop() == 0)
+      #expect(second.stop() == .exited(0))
       #expect(Self.containerProcesses(second.stateFolder).isEmpty)
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Isolation
+import Processes
 import Testing
 
 @Suite struct BubblewrapTests {
@@ -13,17 +14,14 @@ import Testing
     container.hostname = "node01"
     container.mounts = mounts
     container.environment = ["PATH": "/usr/bin:/bin"]
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: bwrap)
-    process.arguments = container.withHostUserland.arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = try await Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
-    // The pipe is at its end, so the process has exited or is exiting now.
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: text, as: UTF8.self))
+    let output = NSTemporaryDirectory() + "isolation-output-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    var command = ProcessCommand(bwrap, container.withHostUserland.arguments, environment: [:])
+    command.output = .file(output, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    command.error = .sameAs(1)
+    let ended = try await SpawnedProcess(command).exit()
+    let text = FileManager.default.contents(atPath: output) ?? Data()
+    return (ended.shellStatus, String(decoding: text, as: UTF8.self))
   }
 
   @Test func theContainerHasItsOwnHostnameAndEnvironment() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import TestSupport
 import Testing
 
 /// Runs the real kubectl offline (`label --local` needs no server) to compare our conversion and
@@ -14,26 +15,19 @@ enum OfflineKubectl {
   }()
 
   /// kubectl's view of a manifest, printed with `-o json` or `-o yaml`.
-  static func print(_ manifest: String, as format: String) throws -> String {
+  static func print(_ manifest: String, as format: String) async throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-kubectl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("manifest.yaml")
     try manifest.write(to: file, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary ?? "kubectl")
-    process.arguments = ["label", "--local", "-f", file.path, "checked=yes", "-o", format]
-    process.environment = [
-      "KUBECONFIG": directory.appendingPathComponent("none").path,
-      "KUBECACHEDIR": directory.appendingPathComponent("cache").path, "HOME": directory.path,
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let printed = try await ProcessRunner.run(
+      binary ?? "kubectl", ["label", "--local", "-f", file.path, "checked=yes", "-o", format],
+      environment: [
+        "KUBECONFIG": directory.appendingPathComponent("none").path,
+        "KUBECACHEDIR": directory.appendingPathComponent("cache").path, "HOME": directory.path,
+      ])
+    return printed.stdout + printed.stderr
   }
 }
 
@@ -81,8 +75,8 @@ struct YAMLKubectlComparisonTests {
       """
 
   @Test("our JSON equals kubectl's for a document of tricky scalars")
-  func conversion() throws {
-    let printed = try OfflineKubectl.print(Self.manifest, as: "json")
+  func conversion() async throws {
+    let printed = try await OfflineKubectl.print(Self.manifest, as: "json")
     let theirs = try JSON(parsing: printed)
     let ours = try #require(try YAML.decodeJSON(Self.manifest).first)
     let expected = try #require(theirs["scalars"], "kubectl printed: \(printed)")
@@ -90,9 +84,9 @@ struct YAMLKubectlComparisonTests {
   }
 
   @Test("our YAML printing equals kubectl -o yaml for the same object")
-  func printing() throws {
-    let printedJSON = try OfflineKubectl.print(Self.printable, as: "json")
-    let printedYAML = try OfflineKubectl.print(Self.printable, as: "yaml")
+  func printing() async throws {
+    let printedJSON = try await OfflineKubectl.print(Self.printable, as: "json")
+    let printedYAML = try await OfflineKubectl.print(Self.printable, as: "yaml")
     // kubectl prints members sorted and whole numbers without a fraction, as its JSON does.
     let object = try JSON(parsing: printedJSON)
     #expect(YAML.emit(object) == printedYAML)

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 
 /// What a finished child process left: its exit status and both output streams.
 public struct ProcessOutput: Sendable {
@@ -31,39 +32,29 @@ public enum ProcessRunner {
 }
 
 /// A started child whose stdin, stdout and stderr are temporary files.
-public final class ChildProcess: @unchecked Sendable {
-  private let process = Process()
+public final class ChildProcess: Sendable {
+  private let process: SpawnedProcess
   private let folder: String
-  private let handles: (stdin: FileHandle, stdout: FileHandle, stderr: FileHandle)
   private let command: String
 
   init(_ executable: String, _ arguments: [String], environment: [String: String], input: String?) throws {
     folder = NSTemporaryDirectory() + "kubelab-process-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: folder + "/stdin"))
-    for name in ["stdout", "stderr"] { FileManager.default.createFile(atPath: folder + "/" + name, contents: nil) }
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    handles = try (
-      stdin: FileHandle(forReadingFrom: URL(fileURLWithPath: folder + "/stdin")),
-      stdout: FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stdout")),
-      stderr: FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stderr"))
-    )
-    process.standardInput = handles.stdin
-    process.standardOutput = handles.stdout
-    process.standardError = handles.stderr
+    var spawn = ProcessCommand.inheritingEnvironment(executable, arguments, overrides: environment)
+    spawn.input = .file(folder + "/stdin", flags: O_RDONLY)
+    spawn.output = .file(folder + "/stdout", flags: O_WRONLY | O_CREAT | O_TRUNC)
+    spawn.error = .file(folder + "/stderr", flags: O_WRONLY | O_CREAT | O_TRUNC)
     command = ([executable] + arguments).joined(separator: " ")
-    try process.run()
+    process = try SpawnedProcess(spawn)
   }
 
   // A test that fails before `finish` leaves no child behind.
-  deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+  deinit { process.end(with: SIGKILL) }
 
   /// What the child has written so far (status -1 while it runs).
   public var outputSoFar: ProcessOutput {
-    ProcessOutput(
-      status: process.isRunning ? -1 : process.terminationStatus, stdout: read("stdout"), stderr: read("stderr"))
+    ProcessOutput(status: process.exitStatus?.shellStatus ?? -1, stdout: read("stdout"), stderr: read("stderr"))
   }
 
   /// Waits, polling its output, until `accept` takes what the child wrote so far or `timeout`
@@ -84,7 +75,7 @@ public final class ChildProcess: @unchecked Sendable {
 
   /// Ends a child that would go on (SIGTERM), then collects what it wrote.
   public func stop() async throws -> ProcessOutput {
-    if process.isRunning { process.terminate() }
+    process.signal(SIGTERM)
     return try await finish(timeout: 60)
   }
 
@@ -94,20 +85,15 @@ public final class ChildProcess: @unchecked Sendable {
 
   /// Waits for the child's exit, stops it if it overruns `timeout`, then collects what it wrote.
   public func finish(timeout: TimeInterval) async throws -> ProcessOutput {
-    defer {
-      [handles.stdin, handles.stdout, handles.stderr].forEach { try? $0.close() }
-      try? FileManager.default.removeItem(atPath: folder)
-    }
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let deadline = Date().addingTimeInterval(timeout)
-    // A condition poll, asleep between looks so no thread is held: a full run saw Foundation's
-    // termination handler never called for a child that had ended.
+    // A condition poll, asleep between looks so no thread is held.
     while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    if process.isRunning {
+    guard let ended = process.exitStatus else {
       process.end(with: SIGTERM, grace: 5)
       throw ProcessTimeout(command: command, seconds: timeout)
     }
-    process.waitUntilExit()
-    return ProcessOutput(status: process.terminationStatus, stdout: read("stdout"), stderr: read("stderr"))
+    return ProcessOutput(status: ended.shellStatus, stdout: read("stdout"), stderr: read("stderr"))
   }
 }
 

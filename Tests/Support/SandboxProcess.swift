@@ -1,15 +1,20 @@
 import Foundation
+import Processes
 
-/// A `kubelab sandbox` child process, started from the freshly built binary.
-public final class SandboxProcess: @unchecked Sendable {
-  public let process = Process()
+/// A `kubelab sandbox` child process, started from the freshly built binary. Its stderr goes to
+/// a log file in its state folder, never to the test's own: a sandbox left behind by a crashed
+/// test run would otherwise hold swift test's pipe open, and swift test would wait for ever.
+public final class SandboxProcess: Sendable {
+  public let process: SpawnedProcess
   public let url: String
   public let kubeconfig: String
   public let readyLine: String
-  private let output = Pipe()
 
   /// The XDG_STATE_HOME the sandbox keeps its state in.
   public let stateFolder: String
+
+  /// What the sandbox printed on stderr.
+  public var log: String { (try? String(contentsOfFile: stateFolder + "/sandbox.log", encoding: .utf8)) ?? "" }
 
   /// Starts `kubelab sandbox <arguments>` and waits for its ready line; `stateFolder` lets a
   /// second sandbox start where a first one left off.
@@ -17,14 +22,20 @@ public final class SandboxProcess: @unchecked Sendable {
     let folder = stateFolder ?? NSTemporaryDirectory() + "kubelab-sandbox-" + UUID().uuidString
     self.stateFolder = folder
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    process.executableURL = URL(fileURLWithPath: try BuiltProducts.kubelab())
-    process.arguments = ["sandbox"] + arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": folder]) { _, new in new }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = output
-    process.standardError = FileHandle.standardError
-    try process.run()
-    let line = try Self.readLine(from: output.fileHandleForReading, timeout: timeout)
+    let output = Pipe()
+    var command = ProcessCommand.inheritingEnvironment(
+      try BuiltProducts.kubelab(), ["sandbox"] + arguments, overrides: ["XDG_STATE_HOME": folder])
+    command.output = .descriptor(output.fileHandleForWriting.fileDescriptor)
+    command.error = .file(folder + "/sandbox.log", flags: O_WRONLY | O_CREAT | O_APPEND)
+    process = try SpawnedProcess(command)
+    try output.fileHandleForWriting.close()
+    let line: String
+    do {
+      line = try Self.readLine(from: output.fileHandleForReading, timeout: timeout)
+    } catch {
+      process.end(with: SIGTERM, grace: 5)
+      throw error
+    }
     readyLine = line
     // "Sandbox ready: <url> (kubeconfig: <file>)"
     let prefix = "Sandbox ready: "
@@ -36,13 +47,13 @@ public final class SandboxProcess: @unchecked Sendable {
     kubeconfig = String(line[open.upperBound..<line.index(before: line.endIndex)])
   }
 
-  /// Ctrl-C, as a user stops it; its exit status.
-  public func stop() -> Int32 {
+  /// Ctrl-C, as a user stops it; how it ended.
+  @discardableResult
+  public func stop() -> ProcessTermination {
     process.end(with: SIGINT)
-    return process.terminationStatus
   }
 
-  deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+  deinit { process.end(with: SIGKILL) }
 
   /// The first line a child prints, read as it comes (a server prints it when it is ready).
   public static func readLine(from handle: FileHandle, timeout: TimeInterval) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Processes
 import TestSupport
 import Testing
 
@@ -70,39 +71,38 @@ import Testing
 /// A live process of the test's own that plays a stranger: the recorded sandbox's pid now names
 /// it, but it started at another time than the record says.
 private struct Stranger {
-  let process = Process()
+  let process: SpawnedProcess
 
+  /// Its output goes to /dev/null: it must hold none of the test run's pipes.
   init() throws {
-    process.executableURL = URL(fileURLWithPath: "/bin/sleep")
-    process.arguments = ["600"]
-    try process.run()
+    var command = ProcessCommand("/bin/sleep", ["600"], environment: [:])
+    command.output = .nullDevice
+    command.error = .nullDevice
+    process = try SpawnedProcess(command)
   }
 
   var isAlive: Bool {
-    guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+    guard let stat = try? String(contentsOfFile: "/proc/\(process.pid)/stat", encoding: .utf8)
     else { return false }
     return process.isRunning && !stat.contains(") Z ")
   }
 
   /// A sandbox record naming this process's pid with a start time one tick off its real one.
   func writeRecord(in run: KubelabRun, topology: String) throws {
-    let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+    let stat = try String(contentsOfFile: "/proc/\(process.pid)/stat", encoding: .utf8)
     let fields = stat[stat.range(of: ") ", options: .backwards)!.upperBound...].split(separator: " ")
     let startTime = try #require(UInt64(fields[19]))
     let folder = run.state + "/kubelab/sandbox"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let record: JSON = [
-      "pid": .int(Int(process.processIdentifier)), "startTime": .int(Int(startTime + 1)),
+      "pid": .int(Int(process.pid)), "startTime": .int(Int(startTime + 1)),
       "url": "https://127.0.0.1:1", "kubeconfig": .string(folder + "/kubeconfig"), "topology": .string(topology),
       "detached": true,
     ]
     try Data(record.serialized().utf8).write(to: URL(fileURLWithPath: folder + "/sandbox.json"))
   }
 
-  /// SIGKILL, which no mask blocks: a child spawned from one of Swift's worker threads inherits
-  /// their blocked signals, so SIGTERM left it sleeping while waitUntilExit held a pool thread.
   func end() {
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
+    process.end(with: SIGKILL)
   }
 }

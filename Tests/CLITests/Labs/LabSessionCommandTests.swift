@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Processes
 import TestSupport
 import Testing
 
@@ -138,19 +139,16 @@ import Testing
       defer { _ = sandbox.stop() }
       #expect(try await run(["start", "sample"]).status == 0)
       for attempt in 0..<12 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltProducts.kubelab())
-        process.arguments = ["answer", "pod-count", String(attempt % 3)]
-        process.environment = ProcessInfo.processInfo.environment.merging(run.environment) { _, new in new }
-        process.currentDirectoryURL = URL(fileURLWithPath: run.workdir)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        var command = ProcessCommand.inheritingEnvironment(
+          try BuiltProducts.kubelab(), ["answer", "pod-count", String(attempt % 3)], overrides: run.environment)
+        command.directory = run.workdir
+        command.output = .nullDevice
+        command.error = .nullDevice
+        let process = try SpawnedProcess(command)
         // Not a wait for a state: the kill lands at a later moment of each attempt (before,
         // during and after the session write), which is what the test is about.
         try await Task.sleep(for: .milliseconds(attempt * 25))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.end(with: SIGKILL)
         let (status, json) = try await run.json(["status"])
         #expect(status.status == 0, "attempt \(attempt): \(status.stderr)")
         #expect(json?["lab"]?.stringValue == "sample")

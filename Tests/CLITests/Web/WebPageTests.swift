@@ -100,7 +100,7 @@ import Testing
       // Ctrl-C: exit 0, and the terminal's shell is gone with the server.
       let pid = browser.stdout.components(separatedBy: "(pid ").dropFirst().first
         .flatMap { Int32($0.prefix { $0.isNumber }) }
-      #expect(web.stop() == 0)
+      #expect(web.stop() == .exited(0))
       if let pid { #expect(kill(pid, 0) != 0, "the terminal's shell \(pid) outlived the server") }
     }
   }

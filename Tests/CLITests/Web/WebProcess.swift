@@ -1,29 +1,27 @@
 import Foundation
+import Processes
 import TestSupport
 
 /// A `kubelab web` child process of a `KubelabRun`, with the URL it printed, kubelab and kubectl
 /// on its PATH (its terminals run them), and its stderr kept in a file to read afterwards.
-final class WebProcess: @unchecked Sendable {
-  let process = Process()
+final class WebProcess: Sendable {
+  let process: SpawnedProcess
   let url: String
   private let stderrFile: String
 
   init(run: KubelabRun, arguments: [String]) throws {
     let kubelab = try BuiltProducts.kubelab()
     stderrFile = run.state + "-web.stderr"
-    _ = FileManager.default.createFile(atPath: stderrFile, contents: nil)
     let output = Pipe()
-    process.executableURL = URL(fileURLWithPath: kubelab)
-    process.arguments = ["web"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: run.workdir)
     var environment = ProcessInfo.processInfo.environment.merging(run.environment) { _, new in new }
     environment["PATH"] =
       (kubelab as NSString).deletingLastPathComponent + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-    process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = output
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrFile))
-    try process.run()
+    var command = ProcessCommand(kubelab, ["web"] + arguments, environment: environment)
+    command.directory = run.workdir
+    command.output = .descriptor(output.fileHandleForWriting.fileDescriptor)
+    command.error = .file(stderrFile, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    process = try SpawnedProcess(command)
+    try output.fileHandleForWriting.close()
     let line = try SandboxProcess.readLine(from: output.fileHandleForReading, timeout: 60)
     guard let open = line.range(of: "open ") else {
       process.end(with: SIGTERM)
@@ -43,11 +41,11 @@ final class WebProcess: @unchecked Sendable {
     return nil
   }
 
-  /// Ctrl-C, as a learner stops it; its exit status.
-  func stop() -> Int32 {
+  /// Ctrl-C, as a learner stops it; how it ended.
+  @discardableResult
+  func stop() -> ProcessTermination {
     process.end(with: SIGINT)
-    return process.terminationStatus
   }
 
-  deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+  deinit { process.end(with: SIGKILL) }
 }

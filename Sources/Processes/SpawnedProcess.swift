@@ -1,0 +1,124 @@
+import Foundation
+import Synchronization
+
+/// A started child process. It is spawned with `posix_spawn` directly, not Foundation's
+/// `Process`, whose launch reads /proc/self/fd past glibc's buffer and can crash the parent
+/// (swift-corelibs-foundation #5472). The child starts with no signal blocked and every signal
+/// at its default (a Swift worker thread blocks most, and a child would inherit that), and with
+/// no descriptor of the parent's but the three it is given.
+///
+/// The child is reaped only under the lock, after `waitid(WNOWAIT)` saw it end, so a signal sent
+/// through `signal(_:)` can never reach another process that took its id.
+public final class SpawnedProcess: Sendable {
+  public let pid: pid_t
+  public let executable: String
+  private let termination = Mutex<ProcessTermination?>(nil)
+
+  public init(_ command: ProcessCommand) throws {
+    guard let calls = SpawnCalls.shared else {
+      throw ProcessStartError(
+        executable: command.executable,
+        reason: "the C library lacks posix_spawn_file_actions_addclosefrom_np (glibc 2.34+)")
+    }
+    executable = command.executable
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+    if command.ownProcessGroup { flags |= POSIX_SPAWN_SETPGROUP }
+    if command.newSession { flags |= SpawnCalls.setSessionFlag }
+    posix_spawnattr_setflags(&attributes, Int16(flags))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for (number, stream) in [(Int32(0), command.input), (1, command.output), (2, command.error)] {
+      switch stream {
+      case .inherit: break
+      case .nullDevice: posix_spawn_file_actions_addopen(&actions, number, "/dev/null", O_RDWR, 0)
+      case .descriptor(let descriptor): posix_spawn_file_actions_adddup2(&actions, descriptor, number)
+      case .file(let path, let openFlags): posix_spawn_file_actions_addopen(&actions, number, path, openFlags, 0o644)
+      case .sameAs(let other): posix_spawn_file_actions_adddup2(&actions, other, number)
+      }
+    }
+    _ = calls.addCloseFrom(&actions, 3)
+    if let directory = command.directory { _ = calls.addChangeDirectory(&actions, directory) }
+
+    let argv = ([command.executable] + command.arguments).map { strdup($0) } + [nil]
+    let envp = command.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var child = pid_t()
+    let status = posix_spawn(&child, command.executable, &actions, &attributes, argv, envp)
+    guard status == 0 else {
+      throw ProcessStartError(executable: command.executable, reason: String(cString: strerror(status)))
+    }
+    pid = child
+  }
+
+  /// How the child ended, or nil while it runs. Never blocks.
+  public var exitStatus: ProcessTermination? {
+    termination.withLock { termination in
+      if termination == nil {
+        var status: Int32 = 0
+        switch waitpid(pid, &status, WNOHANG) {
+        case pid: termination = ProcessTermination(waitStatus: status)
+        case -1 where errno == ECHILD: termination = .lost
+        default: break
+        }
+      }
+      return termination
+    }
+  }
+
+  public var isRunning: Bool { exitStatus == nil }
+
+  /// Blocks the calling thread until the child ends. Not for the cooperative pool: use `exit()`.
+  @discardableResult
+  public func waitUntilExit() -> ProcessTermination {
+    var info = siginfo_t()
+    while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+    // The child has ended (or is gone), so this reaps it or reads what another waiter stored.
+    while true {
+      if let ended = exitStatus { return ended }
+      sched_yield()
+    }
+  }
+
+  /// Waits, asleep, until the child ends: polls every `interval`, so no thread is held.
+  @discardableResult
+  public func exit(polling interval: Duration = .milliseconds(10)) async throws -> ProcessTermination {
+    while true {
+      if let ended = exitStatus { return ended }
+      // A condition poll: a child's end wakes no task.
+      try await Task.sleep(for: interval)
+    }
+  }
+
+  /// Sends `number` to the child (and to its process group with `group`) while it is not reaped.
+  public func signal(_ number: Int32, group: Bool = false) {
+    termination.withLock { termination in
+      guard termination == nil else { return }
+      if group { kill(-pid, number) }
+      kill(pid, number)
+    }
+  }
+
+  /// Sends `number`, then SIGKILL if the child is still there after `grace` seconds, and waits
+  /// for its end. The kill is a deadline, not a pause: an obedient child ends the wait at once,
+  /// and one that blocks the signal cannot hold its caller for ever.
+  @discardableResult
+  public func end(with number: Int32, grace: TimeInterval = 30, group: Bool = false) -> ProcessTermination {
+    signal(number, group: group)
+    let deadline = DispatchWorkItem { [self] in signal(SIGKILL, group: group) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + grace, execute: deadline)
+    defer { deadline.cancel() }
+    return waitUntilExit()
+  }
+}
