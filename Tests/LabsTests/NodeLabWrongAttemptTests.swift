@@ -10,6 +10,12 @@ extension WrongAttemptTests {
     "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt"
     + " --key=/etc/kubernetes/pki/etcd/server.key"
 
+  /// A shell command that writes what `command` prints to the file `path` of `node`, as a
+  /// learner pipes a manifest made with `--dry-run=client -o yaml` into a static pod folder.
+  static func write(_ command: String, to path: String, on node: String) -> String {
+    "\(command) | (echo \"cat > \(path) <<'M'\"; cat; echo M) | kubelab ssh \(node)"
+  }
+
   @Test func staticPods() async throws {
     try await HeavyTestGate.run {
       // An ordinary pod made with kubectl is no static pod, and a mirror pod changed or deleted
@@ -32,10 +38,9 @@ extension WrongAttemptTests {
       // The manifest in the right folder, but the image without its tag.
       let untagged = try await LabAttempt("static-pods", nodes: true)
       try await untagged.run(
-        """
-        kubectl run static-busybox -n static-lab --image=busybox --dry-run=client -o yaml --command -- sleep 1000 \
-          | (echo "cat > /etc/kubelet.d/static-busybox.yaml <<'M'"; cat; echo M) | kubelab ssh node01
-        """,
+        Self.write(
+          "kubectl run static-busybox -n static-lab --image=busybox --dry-run=client -o yaml --command -- sleep 1000",
+          to: "/etc/kubelet.d/static-busybox.yaml", on: "node01"),
         Self.until("kubectl -n static-lab get pod static-busybox-node01 -o jsonpath='{.status.phase}'", "Running"))
       expect(
         await untagged.grade("create-static"), .partial, earned: 2,
@@ -254,19 +259,17 @@ extension WrongAttemptTests {
       let attempt = try await LabAttempt("control-plane", nodes: true)
       // The static pod's manifest written on the node the learner was logged into, not on node01.
       try await attempt.run(
-        """
-        kubectl run static-web -n cp-lab --image=nginx:1.27 --dry-run=client -o yaml \
-          | (echo "cat > /etc/kubernetes/manifests/static-web.yaml <<'M'"; cat; echo M) | kubelab ssh controlplane
-        """,
+        Self.write(
+          "kubectl run static-web -n cp-lab --image=nginx:1.27 --dry-run=client -o yaml",
+          to: "/etc/kubernetes/manifests/static-web.yaml", on: "controlplane"),
         Self.until("kubectl -n cp-lab get pod static-web-controlplane -o jsonpath='{.status.phase}'", "Running"))
       expect(
         await attempt.grade("static-on-node01"), .failed, earned: 0, hint: "There is no static pod static-web-node01")
       // Then on node01, but the image without its tag.
       try await attempt.run(
-        """
-        kubectl run static-web -n cp-lab --image=nginx --dry-run=client -o yaml \
-          | (echo "cat > /etc/kubernetes/manifests/static-web.yaml <<'M'"; cat; echo M) | kubelab ssh node01
-        """,
+        Self.write(
+          "kubectl run static-web -n cp-lab --image=nginx --dry-run=client -o yaml",
+          to: "/etc/kubernetes/manifests/static-web.yaml", on: "node01"),
         Self.until("kubectl -n cp-lab get pod static-web-node01 -o jsonpath='{.status.phase}'", "Running"))
       expect(
         await attempt.grade("static-on-node01"), .partial, earned: 2, hint: "does not run the image nginx:1.27")
