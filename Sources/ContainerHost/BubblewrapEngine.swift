@@ -17,8 +17,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   private let records: ProcessRecords
   private let spawner = SpawnThread()
   private let lock = NSLock()
-  /// Running container processes by container id, with the write end of their stdin if any.
-  private var running: [String: (process: Process, input: Int32?)] = [:]
+  /// Running container processes by container id, with the write end of their stdin if any and
+  /// the variables they started with (an exec sees those, not what the API says since).
+  private var running: [String: (process: Process, input: Int32?, environment: [String: String])] = [:]
   private var executions: [ObjectIdentifier: Process] = [:]
   private var isShutDown = false
 
@@ -46,7 +47,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   ) throws {
     let containerRoot = self.containerRoot(container)
     try containerRoot.create(hostname: container.podName, files: container.files)
-    var box = try self.box(container, root: containerRoot, command: container.arguments)
+    let environment = self.environment(container)
+    var box = try self.box(container, root: containerRoot, command: container.arguments, environment: environment)
     box.directory = container.workingDirectory ?? "/"
     let ((reader, writer), input) = try spawner.run {
       (try ProcessPipes.pipe(), container.stdin ? try ProcessPipes.pipe() : nil)
@@ -70,7 +72,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
       if let input { close(input.0) }
     }
     do {
-      try launch(process, box) { running[id] = (process, input?.1) }
+      try launch(process, box) { running[id] = (process, input?.1, environment) }
     } catch {
       close(reader)
       if let input { close(input.1) }
@@ -106,7 +108,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
         "failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start "
           + "container process: exec: \"\(program)\": executable file not found in $PATH: unknown")
     }
-    let box = try self.box(container, root: containerRoot, command: command)
+    // A container's variables are fixed when it starts: a ConfigMap changed since does not change them.
+    let environment = lock.withLock { running[container.containerID]?.environment } ?? self.environment(container)
+    let box = try self.box(container, root: containerRoot, command: command, environment: environment)
     let process = Process()
     let execution: ProcessExecution
     let outputs: [(fd: Int32, stream: Int)]
@@ -187,13 +191,15 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     }
   }
 
-  private func box(_ container: ContainerLaunch, root: ContainerRoot, command: [String]) throws -> Bubblewrap {
+  private func box(
+    _ container: ContainerLaunch, root: ContainerRoot, command: [String], environment: [String: String]
+  ) throws -> Bubblewrap {
     var box = Bubblewrap(command: command)
     box.mounts = root.mounts + (try volumes.mounts(container))
     box.namespaces = [.ipc, .pid, .uts, .net]
     box.hostname = container.podName
     box.newSession = true
-    box.environment = environment(container)
+    box.environment = environment
     return box
   }
 

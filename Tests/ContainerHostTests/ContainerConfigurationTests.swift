@@ -84,12 +84,16 @@ import Testing
       }
       #expect(shared == "written by writer\n")
 
-      // An update of the ConfigMap reaches the mounted file.
-      try await kubectl.run(["patch", "configmap", "settings", "-p", #"{"data":{"app.conf":"level=4\n"}}"#])
+      // An update of the ConfigMap reaches the mounted file, but not the variables the running
+      // container started with.
+      try await kubectl.run([
+        "patch", "configmap", "settings", "-p", #"{"data":{"app.conf":"level=4\n","mode":"slow"}}"#,
+      ])
       let updated = try await kubectl.poll(["exec", "app", "-c", "writer", "--", "cat", "/etc/app/app.conf"]) {
         $0 == "level=4\n"
       }
       #expect(updated == "level=4\n")
+      #expect(try await exec("writer", "echo $MODE $CFG_mode") == "fast fast\n")
 
       let broken = try await kubectl.poll(["get", "pod", "broken", "--no-headers"]) {
         $0.contains("CreateContainerConfigError")

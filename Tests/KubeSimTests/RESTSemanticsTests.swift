@@ -130,4 +130,19 @@ import Testing
       }
     }
   }
+
+  /// `stringData` is write-only: stored base64-encoded under `data`, winning over the same key.
+  @Test func secretStringDataIsStoredAsData() async throws {
+    let server = try TestServer()
+    let secret: JSON = [
+      "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "db"],
+      "data": ["user": "b2xk", "host": "ZGI="], "stringData": ["user": "orders"],
+    ]
+    let created = try await server.client.send("POST", "/api/v1/namespaces/default/secrets", body: secret)
+    #expect(created.status == 201)
+    let stored = try #require(try await server.client.get("/api/v1/namespaces/default/secrets/db").json)
+    #expect(stored["data"] == ["user": "b3JkZXJz", "host": "ZGI="])
+    #expect(stored["stringData"] == nil)
+    #expect(stored["type"] == "Opaque")
+  }
 }

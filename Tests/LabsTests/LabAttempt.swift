@@ -12,7 +12,8 @@ final class LabAttempt {
   let workdir: String
   /// Whichever sandbox serves the attempt, kept for as long as the attempt lives.
   private let sandbox: AnyObject
-  private let nodeLogin: NodeLoginCommand
+  /// How node checks and node answers reach the attempt's nodes.
+  let nodeLogin: NodeLoginCommand
 
   /// The library of this checkout.
   static let library = LabLibrary(

@@ -10,6 +10,12 @@ extension WrongAttemptTests {
     "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt"
     + " --key=/etc/kubernetes/pki/etcd/server.key"
 
+  /// A shell command that writes what `command` prints to the file `path` of `node`, as a
+  /// learner pipes a manifest made with `--dry-run=client -o yaml` into a static pod folder.
+  static func write(_ command: String, to path: String, on node: String) -> String {
+    "\(command) | (echo \"cat > \(path) <<'M'\"; cat; echo M) | kubelab ssh \(node)"
+  }
+
   @Test func staticPods() async throws {
     try await HeavyTestGate.run {
       // An ordinary pod made with kubectl is no static pod, and a mirror pod changed or deleted
@@ -32,10 +38,9 @@ extension WrongAttemptTests {
       // The manifest in the right folder, but the image without its tag.
       let untagged = try await LabAttempt("static-pods", nodes: true)
       try await untagged.run(
-        """
-        kubectl run static-busybox -n static-lab --image=busybox --dry-run=client -o yaml --command -- sleep 1000 \
-          | (echo "cat > /etc/kubelet.d/static-busybox.yaml <<'M'"; cat; echo M) | kubelab ssh node01
-        """,
+        Self.write(
+          "kubectl run static-busybox -n static-lab --image=busybox --dry-run=client -o yaml --command -- sleep 1000",
+          to: "/etc/kubelet.d/static-busybox.yaml", on: "node01"),
         Self.until("kubectl -n static-lab get pod static-busybox-node01 -o jsonpath='{.status.phase}'", "Running"))
       expect(
         await untagged.grade("create-static"), .partial, earned: 2,
@@ -216,6 +221,101 @@ extension WrongAttemptTests {
       expect(
         await wrongValue.grade("etcd-put"), .partial, earned: 1,
         hint: "The key /kubelab/color does not hold the value blue")
+    }
+  }
+}
+
+extension WrongAttemptTests {
+  @Test func etcdInKubernetes() async throws {
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("etcd-in-kubernetes", nodes: true)
+      // The pod's whole record saved (get without --keys-only), not its key alone.
+      try await attempt.run(
+        "kubectl run probe -n etcd-lab --image=nginx",
+        "echo 'etcdctl \(Self.etcdCertificates) get /registry/pods/etcd-lab/probe > /opt/pod-key.txt' | kubelab ssh controlplane"
+      )
+      expect(await attempt.grade("pod-key"), .partial, earned: 2, hint: "does not hold the pod's key alone")
+      // member list without the certificates: etcd refuses, and the file stays empty.
+      try await attempt.run("echo 'etcdctl member list > /opt/etcd-members.txt || true' | kubelab ssh controlplane")
+      expect(await attempt.grade("member-list"), .failed, earned: 0, hint: "is missing or empty")
+      // The members as a table: all there, but not what member list prints.
+      try await attempt.run(
+        "echo 'etcdctl \(Self.etcdCertificates) member list -w table > /opt/etcd-members.txt' | kubelab ssh controlplane"
+      )
+      expect(
+        await attempt.grade("member-list"), .partial, earned: 1, hint: "is not what etcdctl member list prints")
+      // One of the three stacked members labelled.
+      try await attempt.run("kubectl label node controlplane etcd-member=true")
+      expect(
+        await attempt.grade("label-members"), .partial, earned: 4.0 / 3,
+        hint: "not exactly the nodes of the etcd pods")
+    }
+  }
+}
+
+extension WrongAttemptTests {
+  @Test func controlPlane() async throws {
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("control-plane", nodes: true)
+      // The static pod's manifest written on the node the learner was logged into, not on node01.
+      try await attempt.run(
+        Self.write(
+          "kubectl run static-web -n cp-lab --image=nginx:1.27 --dry-run=client -o yaml",
+          to: "/etc/kubernetes/manifests/static-web.yaml", on: "controlplane"),
+        Self.until("kubectl -n cp-lab get pod static-web-controlplane -o jsonpath='{.status.phase}'", "Running"))
+      expect(
+        await attempt.grade("static-on-node01"), .failed, earned: 0, hint: "There is no static pod static-web-node01")
+      // Then on node01, but the image without its tag.
+      try await attempt.run(
+        Self.write(
+          "kubectl run static-web -n cp-lab --image=nginx --dry-run=client -o yaml",
+          to: "/etc/kubernetes/manifests/static-web.yaml", on: "node01"),
+        Self.until("kubectl -n cp-lab get pod static-web-node01 -o jsonpath='{.status.phase}'", "Running"))
+      expect(
+        await attempt.grade("static-on-node01"), .partial, earned: 2, hint: "does not run the image nginx:1.27")
+      // The pending pod placed by hand: it runs, but not where a scheduler put it, which still crashes.
+      try await attempt.run(
+        "kubectl -n cp-lab delete pod queued",
+        """
+        kubectl -n cp-lab run queued --image=nginx:1.27 --overrides='{"spec":{"nodeName":"node01"}}'
+        """,
+        "kubectl -n cp-lab wait --for=condition=Ready pod/queued --timeout=60s")
+      expect(
+        await attempt.grade("fix-scheduler"), .failed, earned: 0,
+        hint: "The pod kube-scheduler-controlplane is not Running and ready")
+      // The waiting pod deleted instead of rescued.
+      try await attempt.run("kubectl delete pod analytics -n cp-lab")
+      expect(await attempt.grade("rescue-analytics"), .failed, earned: 0, hint: "is not Running")
+    }
+  }
+}
+
+extension WrongAttemptTests {
+  @Test func mockExam1() async throws {
+    try await HeavyTestGate.run {
+      let attempt = try await LabAttempt("mock-exam-1", nodes: true)
+      // A snapshot without the certificates: etcd refuses it, nothing is saved.
+      try await attempt.run(
+        "echo 'etcdctl --endpoints=https://127.0.0.1:2379 snapshot save /opt/etcd-snapshot.db || true' | kubelab ssh controlplane"
+      )
+      expect(
+        await attempt.grade("etcd-snapshot"), .failed, earned: 0,
+        hint: "There is no etcd snapshot at /opt/etcd-snapshot.db")
+      // node02's kubelet started, but not enabled: it would stay down after a reboot.
+      try await attempt.run(
+        "echo 'systemctl start kubelet' | kubelab ssh node02",
+        Self.until(
+          "kubectl get node node02 -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}'", "True"))
+      expect(
+        await attempt.grade("node02-kubelet"), .partial, earned: 7.0 * 2 / 3,
+        hint: "would not start at the next boot")
+      // The Ingress's paths made Exact (no * in --rule): the class and host are right.
+      try await attempt.run(
+        "kubectl create ingress shop -n net --class=nginx --rule='shop.example.com/api=api-svc:8080' --rule='shop.example.com/=frontend-svc:80'"
+      )
+      expect(
+        await attempt.grade("ingress"), .partial, earned: 3.5,
+        hint: "does not send /api to api-svc:8080 and / to frontend-svc:80, both Prefix")
     }
   }
 }

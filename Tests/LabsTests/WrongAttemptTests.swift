@@ -236,34 +236,31 @@ struct WrongAttemptTests {
     }
   }
 
-  @Test func controlPlane() async throws {
+  @Test func configMapsAndSecrets() async throws {
     try await HeavyTestGate.run {
-      let scheduled = try await LabAttempt("control-plane")
-      try await scheduled.run(
-        "kubectl run manual --image=nginx -n cp-lab",
-        "kubectl wait --for=condition=Ready pod/manual -n cp-lab --timeout=60s")
-      expect(await scheduled.grade("place-by-hand"), .partial, earned: 2.25, hint: "is not on controlplane")
-
-      let deleted = try await LabAttempt("control-plane")
-      try await deleted.run("kubectl delete pod analytics -n cp-lab")
-      expect(await deleted.grade("rescue-analytics"), .failed, earned: 0, hint: "is not Running")
-    }
-  }
-
-  @Test func etcdInKubernetes() async throws {
-    try await HeavyTestGate.run {
-      let oneNode = try await LabAttempt("etcd-in-kubernetes")
-      try await oneNode.run("kubectl label node controlplane etcd-member=true")
+      // The values copied into the pod: the variables are right, but follow neither object.
+      let copied = try await LabAttempt("configmaps-and-secrets", containers: true)
+      try await copied.run(
+        "kubectl run webapp -n config-lab --image=busybox --env=APP_COLOR=blue --env=DB_PASSWORD=Tr0ub4dor-42 -- sleep 3600",
+        "kubectl wait --for=condition=Ready pod/webapp -n config-lab --timeout=60s")
       expect(
-        await oneNode.grade("label-members"), .partial, earned: 4.0 / 3, hint: "not exactly the nodes of the etcd pods")
-
-      let loopback = try await LabAttempt("etcd-in-kubernetes")
-      try await loopback.run(
-        "kubectl create configmap etcd-info -n etcd-lab --from-literal=dataDir=/var/lib/etcd --from-literal=clientURL=https://127.0.0.1:2379"
-      )
+        await copied.grade("env-keys"), .partial, earned: 1.5,
+        hint: "does not take APP_COLOR from the key APP_COLOR of the ConfigMap app-config")
+      // The Secret made under the key's usual spelling in the docs: the pod still waits for API_KEY.
+      try await copied.run("kubectl create secret generic payroll-secret -n config-lab --from-literal=api-key=pk-7731")
       expect(
-        await loopback.grade("record-etcd"), .partial, earned: 4.0 / 3, hint: "not the URL etcd-controlplane advertises"
-      )
+        await copied.grade("fix-payroll"), .failed, earned: 0,
+        hint: "The Secret payroll-secret in config-lab does not hold API_KEY=pk-7731")
+
+      // The pod recreated to pick up the new theme: its file says dark, but so does its variable.
+      let recreated = try await LabAttempt("configmaps-and-secrets", containers: true)
+      try await recreated.run(
+        "kubectl -n config-lab patch configmap dashboard-config --type merge -p '{\"data\":{\"theme\":\"dark\"}}'",
+        "kubectl -n config-lab get pod dashboard -o yaml | kubectl replace --force -f -",
+        "kubectl wait --for=condition=Ready pod/dashboard -n config-lab --timeout=60s",
+        "kubectl exec dashboard -n config-lab -- sh -c 'until grep -qx dark /etc/dashboard/theme; do sleep 0.2; done'")
+      expect(
+        await recreated.grade("update-config"), .partial, earned: 2, hint: "it was recreated or restarted")
     }
   }
 
