@@ -37,14 +37,14 @@ let package = Package(
     ),
     .target(
       name: "KubeClient",
-      dependencies: ["CCurl", "KubeModel"]
+      dependencies: ["CCurl", "KubeModel", "Processes"]
     ),
     .target(
       name: "LabKit",
-      dependencies: ["KubeModel", "KubeClient"]
+      dependencies: ["KubeModel", "KubeClient", "Processes"]
     ),
-    .target(name: "Isolation"),
     .target(name: "Processes"),
+    .target(name: "Isolation", dependencies: ["Processes"]),
     .target(
       name: "KubeSim",
       dependencies: [
@@ -70,7 +70,7 @@ let package = Package(
     .target(
       name: "NodeHost",
       dependencies: [
-        "KubeSim", "KubeModel", "Isolation", "NodeTools",
+        "KubeSim", "KubeModel", "Isolation", "NodeTools", "Processes",
         .product(name: "X509", package: "swift-certificates"),
       ]
     ),
@@ -85,6 +85,7 @@ let package = Package(
         "ContainerHost",
         "Isolation",
         "NodeHost",
+        "Processes",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 
 /// Whether this machine can run bubblewrap containers, and if not, one line that says what is
 /// missing and how to get it. `kubelab ssh`, the container runtime and `kubelab doctor` share it.
@@ -15,18 +16,16 @@ public enum IsolationSupport {
     else {
       return .missing("bubblewrap is not installed: install it with `apt-get install bubblewrap`")
     }
-    let probe = Process()
-    probe.executableURL = URL(fileURLWithPath: bwrap)
-    probe.arguments = Bubblewrap(command: ["/bin/true"]).withHostUserland.arguments
-    probe.standardInput = FileHandle.nullDevice
-    probe.standardOutput = FileHandle.nullDevice
-    let errors = Pipe()
-    probe.standardError = errors
-    do { try probe.run() } catch { return .missing("cannot run \(bwrap): \(error.localizedDescription)") }
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    probe.waitUntilExit()
-    guard probe.terminationStatus == 0 else {
-      let reason = message.split(separator: "\n").first.map(String.init) ?? "exit status \(probe.terminationStatus)"
+    let errors = NSTemporaryDirectory() + "kubelab-bwrap-probe-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: errors) }
+    var probe = ProcessCommand(bwrap, Bubblewrap(command: ["/bin/true"]).withHostUserland.arguments, environment: [:])
+    probe.output = .nullDevice
+    probe.error = .file(errors, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    let ended: ProcessTermination
+    do { ended = try SpawnedProcess(probe).waitUntilExit() } catch { return .missing("\(error)") }
+    let message = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+    guard ended == .exited(0) else {
+      let reason = message.split(separator: "\n").first.map(String.init) ?? "exit status \(ended.shellStatus)"
       return .missing(
         "bubblewrap cannot create namespaces here (\(reason)): enable unprivileged user namespaces "
           + "(sysctl kernel.unprivileged_userns_clone=1) or run as root")

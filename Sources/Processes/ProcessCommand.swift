@@ -22,6 +22,7 @@ public struct ProcessCommand: Sendable {
   public var environment: [String: String]
   /// The working directory; nil keeps the parent's.
   public var directory: String?
+  /// /dev/null unless set: a child reads the parent's terminal or pipe only when asked to.
   public var input: Stream = .nullDevice
   public var output: Stream = .inherit
   public var error: Stream = .inherit

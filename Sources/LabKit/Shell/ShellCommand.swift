@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 
 /// A shell command line (setup `run` steps, `script` checks, solutions), run by `/bin/sh -c`.
 public struct ShellCommand: Sendable {
@@ -25,24 +26,17 @@ public struct ShellCommand: Sendable {
   /// command, and a background process the command leaves behind would hold a pipe open forever.
   public func run() async -> ShellResult {
     let outputPath = NSTemporaryDirectory() + "kubelab-shell-\(UUID().uuidString).out"
-    _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: outputPath) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    guard let output = FileHandle(forWritingAtPath: outputPath) else {
-      return ShellResult(status: nil, output: "", failure: "cannot create a file for the command's output")
-    }
-    defer { try? output.close() }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = output
-    process.standardError = output
+    var shell = ProcessCommand.inheritingEnvironment("/bin/sh", ["-c", command], overrides: environment)
+    shell.directory = directory
+    shell.output = .file(outputPath, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    shell.error = .sameAs(1)
+    shell.ownProcessGroup = true
+    let process: SpawnedProcess
     do {
-      try process.run()
+      process = try SpawnedProcess(shell)
     } catch {
-      return ShellResult(status: nil, output: "", failure: "cannot start /bin/sh: \(error.localizedDescription)")
+      return ShellResult(status: nil, output: "", failure: "\(error)")
     }
     let deadline = ContinuousClock.now + timeout
     var timedOut = false
@@ -50,19 +44,20 @@ public struct ShellCommand: Sendable {
       if ContinuousClock.now >= deadline || Task.isCancelled {
         timedOut = !Task.isCancelled
         // The child leads its own process group: end the commands it started too, which would
-        // otherwise keep running (and keep Foundation waiting for them).
-        kill(-process.processIdentifier, SIGKILL)
+        // otherwise keep running.
+        process.signal(SIGKILL, group: true)
         break
       }
+      // A condition poll: a child's end wakes no task.
       try? await Task.sleep(for: .milliseconds(10))
     }
-    process.waitUntilExit()
+    let ended = process.waitUntilExit()
     let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
     if timedOut {
       return ShellResult(status: nil, output: text, failure: "it did not finish within \(timeout.formattedSeconds)")
     }
     if Task.isCancelled { return ShellResult(status: nil, output: text, failure: "it was cancelled") }
-    return ShellResult(status: process.terminationStatus, output: text, failure: nil)
+    return ShellResult(status: ended.shellStatus, output: text, failure: nil)
   }
 }
 

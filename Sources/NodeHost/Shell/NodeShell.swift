@@ -2,6 +2,7 @@ import Foundation
 import Isolation
 import KubeSim
 import NodeTools
+import Processes
 
 /// A login on a sandbox node: the host's bash and userland in a bubblewrap container whose
 /// hostname is the node's and whose writable folders are the node's tree, with the node's commands
@@ -100,35 +101,23 @@ public struct NodeShell: Sendable {
   public func run(bwrap: String, sandbox: pid_t) -> Int32 {
     let interactive = isatty(STDIN_FILENO) == 1
     let terminal = ProcessInfo.processInfo.environment["TERM"]
-    let arguments = [bwrap] + bubblewrap(interactive: interactive, terminal: terminal).arguments
-    var pid: pid_t = 0
-    let argv = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    let environment: [UnsafeMutablePointer<CChar>?] = [nil]
-    // The calling thread (one of Swift's worker threads) blocks most signals, and a spawned
-    // process inherits that mask: the shell and everything it runs would never see Ctrl-C or
-    // SIGTERM. Start it with no signal blocked and every disposition at its default.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var none = sigset_t()
-    sigemptyset(&none)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let spawned = posix_spawn(&pid, bwrap, nil, &attributes, argv, environment)
-    guard spawned == 0 else {
-      FileHandle.standardError.write(Data("kubelab: cannot run \(bwrap): \(String(cString: strerror(spawned)))\n".utf8))
+    let arguments = bubblewrap(interactive: interactive, terminal: terminal).arguments
+    // No environment of the caller's: the container sets its own. The shell starts with no signal
+    // blocked (the calling Swift worker thread blocks most) and with this process's stdio.
+    var command = ProcessCommand(bwrap, arguments, environment: [:])
+    command.input = .inherit
+    let shell: SpawnedProcess
+    do {
+      shell = try SpawnedProcess(command)
+    } catch {
+      FileHandle.standardError.write(Data("kubelab: \(error)\n".utf8))
       return 1
     }
-    let shell = pid
     let watcher = Thread {
-      // kill(pid, 0) only asks whether the process exists; the shell's own end ends the watch too.
-      while kill(shell, 0) == 0 {
+      // kill(sandbox, 0) only asks whether the sandbox exists; the shell's own end ends the watch too.
+      while shell.isRunning {
         if kill(sandbox, 0) != 0 && errno == ESRCH {
-          kill(shell, SIGKILL)
+          shell.signal(SIGKILL)
           return
         }
         usleep(250_000)
@@ -149,9 +138,6 @@ public struct NodeShell: Sendable {
         signal(SIGTTOU, previousTTOU)
       }
     }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    if status & 0x7f == 0 { return (status >> 8) & 0xff }
-    return 128 + (status & 0x7f)
+    return shell.waitUntilExit().shellStatus
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 
 /// Starts `kubelab sandbox` in the background, outliving the command that started it, for the
 /// multi-command flow (`start --sandbox`, then kubectl, `check`, `stop` from other shells).
@@ -9,16 +10,12 @@ enum DetachedSandbox {
   /// terminal does not end it) and waits until it has recorded itself.
   static func launch(topology: String, timeout: Duration = .seconds(60)) async throws -> SandboxRecord {
     try FileManager.default.createDirectory(atPath: SandboxRecord.folder, withIntermediateDirectories: true)
-    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-    let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-    defer { try? log.close() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-    process.arguments = [Self.executable, "sandbox", "--topology", topology, "--detached"]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = log
-    process.standardError = log
-    try process.run()
+    var command = ProcessCommand.inheritingEnvironment(
+      Self.executable, ["sandbox", "--topology", topology, "--detached"])
+    command.output = .file(logPath, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    command.error = .sameAs(1)
+    command.newSession = true
+    _ = try SpawnedProcess(command)
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
       if let record = SandboxRecord.running(), record.detached, record.topology == topology { return record }

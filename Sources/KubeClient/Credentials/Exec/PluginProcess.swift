@@ -1,4 +1,6 @@
 import Foundation
+import Processes
+import Synchronization
 
 /// One run of a credential plugin: a child process with a deadline, its output captured.
 enum PluginProcess {
@@ -18,22 +20,21 @@ enum PluginProcess {
   static func run(
     executable: String, arguments: [String], environment: [String: String], passStdin: Bool, timeout: TimeInterval
   ) throws -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.environment = environment
-    process.standardInput = passStdin ? FileHandle.standardInput : FileHandle.nullDevice
+    var command = ProcessCommand(executable, arguments, environment: environment)
+    command.input = passStdin ? .inherit : .nullDevice
     let stdout = Pipe()
     let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
+    command.output = .descriptor(stdout.fileHandleForWriting.fileDescriptor)
+    command.error = .descriptor(stderr.fileHandleForWriting.fileDescriptor)
+    let process: SpawnedProcess
     do {
-      try process.run()
+      process = try SpawnedProcess(command)
     } catch {
-      throw Failure.couldNotStart(error.localizedDescription)
+      throw Failure.couldNotStart("\(error)")
     }
+    // Only the plugin writes now: its end then ends the pipes.
+    try? stdout.fileHandleForWriting.close()
+    try? stderr.fileHandleForWriting.close()
     // Drain both pipes while the plugin runs, so a chatty plugin never blocks on a full pipe.
     let collected = CollectedOutput()
     let drained = DispatchGroup()
@@ -42,14 +43,18 @@ enum PluginProcess {
         collected.set(pipe.fileHandleForReading.readDataToEndOfFile(), isError: isError)
       }
     }
-    guard exited.wait(timeout: .now() + timeout) == .success else {
-      process.terminate()
-      if exited.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-      throw Failure.timedOut
+    let overran = Atomic(false)
+    let deadline = DispatchWorkItem {
+      overran.store(true, ordering: .relaxed)
+      process.end(with: SIGTERM, grace: 2)
     }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+    let ended = process.waitUntilExit()
+    deadline.cancel()
+    if overran.load(ordering: .relaxed) { throw Failure.timedOut }
     // A grandchild that inherited the pipes could keep them open; do not wait for it forever.
     _ = drained.wait(timeout: .now() + 5)
-    return Output(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+    return Output(status: ended.shellStatus, stdout: collected.stdout, stderr: collected.stderr)
   }
 }
 

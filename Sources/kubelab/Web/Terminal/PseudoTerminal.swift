@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 
 #if canImport(Glibc)
   import Glibc
@@ -10,9 +11,9 @@ import Foundation
 /// user who runs kubelab: nothing here changes user.
 final class PseudoTerminal: @unchecked Sendable {
   let master: Int32
-  let pid: pid_t
+  private let process: SpawnedProcess
 
-  init(command: [String], environment: [String: String], directory: String) throws {
+  init(command spawned: [String], environment: [String: String], directory: String) throws {
     guard let calls = TerminalCalls.shared else {
       throw PseudoTerminalError("this system's C library has no posix_openpt: no terminal here")
     }
@@ -25,36 +26,19 @@ final class PseudoTerminal: @unchecked Sendable {
       if master >= 0 { close(master) }
       throw PseudoTerminalError("cannot open a pseudo-terminal: \(reason)")
     }
-    let slave = String(cString: name)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
     // A new session first, so that opening the slave makes it the child's controlling terminal.
-    posix_spawnattr_setflags(
-      &attributes, Int16(TerminalCalls.spawnSetSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var none = sigset_t()
-    sigemptyset(&none)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
-    posix_spawn_file_actions_adddup2(&actions, 0, 1)
-    posix_spawn_file_actions_adddup2(&actions, 0, 2)
-    _ = calls.addchdir(&actions, directory)
-    let argv = command.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var child = pid_t()
-    let status = posix_spawn(&child, command[0], &actions, &attributes, argv, envp)
-    guard status == 0 else {
+    var command = ProcessCommand(spawned[0], Array(spawned.dropFirst()), environment: environment)
+    command.input = .file(String(cString: name), flags: O_RDWR)
+    command.output = .sameAs(0)
+    command.error = .sameAs(0)
+    command.directory = directory
+    command.newSession = true
+    do {
+      process = try SpawnedProcess(command)
+    } catch {
       close(master)
-      throw PseudoTerminalError("cannot start \(command[0]): \(String(cString: strerror(status)))")
+      throw PseudoTerminalError("\(error)")
     }
-    pid = child
   }
 
   private let lock = NSLock()
@@ -98,8 +82,7 @@ final class PseudoTerminal: @unchecked Sendable {
 
   /// Once reading ended: collects the shell's exit and closes the master side.
   func reap() {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    process.waitUntilExit()
     lock.withLock {
       reaped = true
       close(master)
@@ -108,27 +91,19 @@ final class PseudoTerminal: @unchecked Sendable {
 
   var hasExited: Bool { lock.withLock { reaped } }
 
-  /// Signals the shell's process group, never once it is reaped (its id may be another's then).
+  /// Signals the shell's process group; SpawnedProcess never signals it once reaped.
   private func send(_ number: Int32) {
-    lock.withLock {
-      guard !reaped else { return }
-      kill(-pid, number)
-      kill(pid, number)
-    }
+    process.signal(number, group: true)
   }
 }
 
 /// The pseudo-terminal calls Swift's Glibc module leaves out (glibc declares them only under
 /// _XOPEN_SOURCE or _GNU_SOURCE), taken from the C library itself with their C signatures.
 private struct TerminalCalls {
-  /// glibc's POSIX_SPAWN_SETSID (spawn.h): the child calls setsid() before its file actions.
-  static let spawnSetSID: Int32 = 0x80
-
   let openpt: @convention(c) (Int32) -> Int32
   let grantpt: @convention(c) (Int32) -> Int32
   let unlockpt: @convention(c) (Int32) -> Int32
   let ptsname: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
-  let addchdir: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
 
   static let shared: TerminalCalls? = {
     let library = dlopen(nil, RTLD_NOW)
@@ -138,12 +113,9 @@ private struct TerminalCalls {
     guard let openpt = look("posix_openpt", (@convention(c) (Int32) -> Int32).self),
       let grantpt = look("grantpt", (@convention(c) (Int32) -> Int32).self),
       let unlockpt = look("unlockpt", (@convention(c) (Int32) -> Int32).self),
-      let ptsname = look("ptsname_r", (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self),
-      let addchdir = look(
-        "posix_spawn_file_actions_addchdir_np",
-        (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32).self)
+      let ptsname = look("ptsname_r", (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
     else { return nil }
-    return TerminalCalls(openpt: openpt, grantpt: grantpt, unlockpt: unlockpt, ptsname: ptsname, addchdir: addchdir)
+    return TerminalCalls(openpt: openpt, grantpt: grantpt, unlockpt: unlockpt, ptsname: ptsname)
   }()
 }
 
