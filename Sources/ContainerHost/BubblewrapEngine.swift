@@ -14,6 +14,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   let volumes: VolumeFolders
   let bwrap: String
   let busybox: Busybox
+  let nodeTrees: NodeTrees?
+  let nodeCommands: NodeCommandAccess?
   private let records: ProcessRecords
   private let spawner = SpawnThread()
   private let lock = NSLock()
@@ -23,9 +25,10 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   private var isShutDown = false
 
   /// An engine keeping its folders under `root`, with hostPath volumes in the node trees under
-  /// `nodeTrees` where a node has one; ends what an earlier sandbox with the same root left
-  /// running. Throws with one line saying what is missing when bubblewrap or busybox is.
-  public init(root: String, nodeTrees: String? = nil) throws {
+  /// `nodeTrees` where a node has one, and the node tools of an image (etcdctl) answered through
+  /// `nodeCommands`; ends what an earlier sandbox with the same root left running. Throws with one
+  /// line saying what is missing when bubblewrap or busybox is.
+  public init(root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil) throws {
     switch IsolationSupport.check() {
     case .missing(let reason): throw Unavailable(description: reason)
     case .available(let bwrap): self.bwrap = bwrap
@@ -35,6 +38,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     }
     self.root = root
     volumes = VolumeFolders(root: root, nodeTrees: nodeTrees)
+    self.nodeTrees = nodeTrees.map { NodeTrees(root: URL(fileURLWithPath: $0)) }
+    self.nodeCommands = nodeCommands
     self.busybox = busybox
     records = ProcessRecords(folder: root + "/processes")
     records.killLeftovers()
@@ -101,7 +106,11 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
       try containerRoot.create(hostname: container.podName, files: container.files)
     }
     guard let program = command.first else { throw ContainerExecFailure("no command given") }
-    guard containerRoot.resolves(program) else {
+    let toolMounts = nodeCommands?.mounts(container, trees: nodeTrees) ?? []
+    let isNodeCommand =
+      !toolMounts.isEmpty
+      && container.nodeCommands.contains { program == $0 || program == ToolBinary.commandFolder + "/" + $0 }
+    guard isNodeCommand || containerRoot.resolves(program) else {
       throw ContainerExecFailure(
         "failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start "
           + "container process: exec: \"\(program)\": executable file not found in $PATH: unknown")
@@ -189,7 +198,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
 
   private func box(_ container: ContainerLaunch, root: ContainerRoot, command: [String]) throws -> Bubblewrap {
     var box = Bubblewrap(command: command)
-    box.mounts = root.mounts + (try volumes.mounts(container))
+    box.mounts =
+      root.mounts + (try volumes.mounts(container)) + (nodeCommands?.mounts(container, trees: nodeTrees) ?? [])
     box.namespaces = [.ipc, .pid, .uts, .net]
     box.hostname = container.podName
     box.newSession = true

@@ -64,7 +64,8 @@ struct SandboxCommand: ParsableCommand {
     let sandbox: Sandbox
     do {
       let engine = ContainerEngines.make(
-        root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes")
+        root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes",
+        nodeCommands: .sandboxNodes)
       sandbox = try Sandbox(
         options: .init(
           topology: topology, host: address, port: port, tls: !noTLS,

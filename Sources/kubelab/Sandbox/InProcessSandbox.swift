@@ -16,14 +16,16 @@ final class InProcessSandbox {
 
   init(topology: String) throws {
     containersFolder = NSTemporaryDirectory() + "kubelab-containers-\(UUID().uuidString)"
-    let engine = ContainerEngines.make(root: containersFolder)
+    let nodesFolder = SandboxNodeHosting.temporaryFolder()
+    let engine = ContainerEngines.make(
+      root: containersFolder, nodeTrees: nodesFolder.appendingPathComponent("nodes").path, nodeCommands: .sandboxNodes)
     sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     do {
       try sandbox.start()
       kubeconfigPath = NSTemporaryDirectory() + "kubelab-sandbox-\(UUID().uuidString).kubeconfig"
       try sandbox.writeKubeconfig(to: kubeconfigPath)
       cluster = try LabCluster(kubeconfig: kubeconfigPath, context: nil)
-      nodes = try? SandboxNodeHosting(sandbox: sandbox, folder: SandboxNodeHosting.temporaryFolder(), temporary: true)
+      nodes = try? SandboxNodeHosting(sandbox: sandbox, folder: nodesFolder, temporary: true)
     } catch {
       sandbox.shutdown()
       throw error

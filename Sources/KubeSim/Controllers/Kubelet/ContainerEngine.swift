@@ -73,6 +73,10 @@ public struct ContainerLaunch: Sendable {
   public var stdin = false
   /// Files the image holds, by path (nginx's html and conf.d …), for images without a shell.
   public var files: [String: String] = [:]
+  /// The node the pod runs on, and the node tools its image carries (etcd's etcdctl), which run
+  /// against the sandbox as that node's commands do.
+  public var nodeName = ""
+  public var nodeCommands: [String] = []
   /// The pod's volumes this container mounts, and where.
   public var volumes: [ContainerVolume] = []
   public var mounts: [ContainerMount] = []
