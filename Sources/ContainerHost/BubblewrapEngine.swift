@@ -163,6 +163,65 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     return execution
   }
 
+  /// Relays through busybox's nc, started inside the container's network namespace with
+  /// nsenter. Joining a namespace takes root: unprivileged, bubblewrap's user namespace owns the
+  /// network namespace, and the kernel still refuses to let an outside process join it.
+  public func connect(
+    containerID: String, port: Int, received: @escaping @Sendable ([UInt8]) -> Void,
+    closed: @escaping @Sendable (String?) -> Void
+  ) throws -> any ForwardedConnection {
+    guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
+      let member = Self.firstChild(of: container.processIdentifier)
+    else { throw ContainerExecFailure("container \(containerID) is not running") }
+    guard geteuid() == 0 else {
+      throw ContainerExecFailure(
+        "the kubelab sandbox runs without root, so it cannot enter a container's network namespace: "
+          + "run the sandbox as root to forward ports to a container's own process")
+    }
+    guard let nsenter = Self.nsenter else {
+      throw ContainerExecFailure("nsenter is not installed: install util-linux to forward ports to containers")
+    }
+    let relay = Process()
+    let ((inputRead, inputWrite), (outRead, outWrite), (errorRead, errorWrite)) = try spawner.run {
+      (try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe())
+    }
+    relay.standardInput = FileHandle(fileDescriptor: inputRead)
+    relay.standardOutput = FileHandle(fileDescriptor: outWrite)
+    relay.standardError = FileHandle(fileDescriptor: errorWrite)
+    let connection = ProcessExecution(process: relay, input: inputWrite, isTerminal: false)
+    let key = ObjectIdentifier(connection)
+    // Both outputs are read to their end before the close is reported.
+    let drained = DispatchGroup()
+    drained.enter()
+    drained.enter()
+    let refusal = FailureText()
+    relay.terminationHandler = { [weak self] relay in
+      drained.notify(queue: .global()) {
+        _ = self?.lock.withLock { self?.executions.removeValue(forKey: key) }
+        connection.closeInput()
+        // nc says why it could not connect; a relay that ran and ended (or was ended) is a
+        // closed connection.
+        let failed = relay.terminationReason == .exit && relay.terminationStatus != 0 && !refusal.text.isEmpty
+        closed(failed ? refusal.text : nil)
+      }
+    }
+    defer { [inputRead, outWrite, errorWrite].forEach { close($0) } }
+    do {
+      try launch(
+        relay, executable: nsenter, arguments: ["-t", "\(member)", "-n", busybox.path, "nc", "127.0.0.1", "\(port)"]
+      ) {
+        executions[key] = relay
+      }
+    } catch {
+      [outRead, errorRead].forEach { close($0) }
+      connection.closeInput()
+      throw error
+    }
+    OutputReader.start(outRead, output: received, done: { drained.leave() })
+    OutputReader.start(errorRead, output: { refusal.append($0) }, done: { drained.leave() })
+    return connection
+  }
+
   public func updateVolume(podUID: String, _ volume: ContainerVolume) {
     guard case .files(let files) = volume.source else { return }
     let folder = volumes.folder(podUID: podUID, volume)
@@ -184,11 +243,15 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     try? FileManager.default.removeItem(atPath: root + "/pods")
   }
 
-  /// Starts `process` as bwrap running `box`, from the spawning thread, and records it under the
-  /// lock unless the engine is shutting down.
+  /// Starts `process` as bwrap running `box` (or as another program), from the spawning thread,
+  /// and records it under the lock unless the engine is shutting down.
   private func launch(_ process: Process, _ box: Bubblewrap, record: () -> Void) throws {
-    process.executableURL = URL(fileURLWithPath: bwrap)
-    process.arguments = box.arguments
+    try launch(process, executable: bwrap, arguments: box.arguments, record: record)
+  }
+
+  private func launch(_ process: Process, executable: String, arguments: [String], record: () -> Void) throws {
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
     try lock.withLock {
       guard !isShutDown else { throw Unavailable(description: "the sandbox is shutting down") }
       try spawner.run { try process.run() }
@@ -224,6 +287,16 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     for (name, value) in container.environment { environment[name] = value }
     return environment
   }
+
+  /// A process of the container's namespaces: bubblewrap's first child (bubblewrap itself stays
+  /// outside them).
+  static func firstChild(of pid: Int32) -> Int32? {
+    let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+    return children.split(separator: " ").first.flatMap { Int32($0) }
+  }
+
+  static let nsenter: String? = ["/usr/bin/nsenter", "/bin/nsenter", "/usr/sbin/nsenter"].first(
+    where: FileManager.default.isExecutableFile(atPath:))
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
     var offset = 0
