@@ -40,6 +40,7 @@ public struct Admission: Sendable {
     case "cronjobs.batch": WorkloadDefaults.applyCronJob(to: &object)
     case "services": ServiceDefaults.apply(to: &object, allocator: ServiceAllocator(cluster: cluster))
     case "namespaces": NamespaceDefaults.apply(to: &object)
+    case "secrets": SecretDefaults.apply(to: &object)
     default: break
     }
   }
