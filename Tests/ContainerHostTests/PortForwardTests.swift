@@ -97,6 +97,48 @@ import Testing
     }
   }
 
+  static let python = #"""
+    import json, sys
+    from kubernetes import client, config
+    from kubernetes.stream import portforward
+
+    config.load_kube_config(config_file=sys.argv[1])
+    v1 = client.CoreV1Api()
+    forward = portforward(v1.connect_get_namespaced_pod_portforward, "nginx", "default", ports="80,81")
+    web = forward.socket(80)
+    web.setblocking(True)
+    web.sendall(b"GET / HTTP/1.1\r\nHost: nginx\r\nConnection: close\r\n\r\n")
+    response = b""
+    while True:
+        chunk = web.recv(65536)
+        if not chunk:
+            break
+        response += chunk
+    web.close()
+    text = response.decode()
+    print(json.dumps({"status": text.split("\r\n")[0], "page": "Welcome to nginx!" in text, "refused": forward.error(81)}))
+    """#
+
+  /// The Python client forwards over the kubelet's own protocol (`v4.channel.k8s.io`, `?ports=`).
+  @Test func thePythonClientForwardsOverTheKubeletsProtocol() async throws {
+    try await HeavyTestGate.run {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
+      try await kubectl.run(["run", "nginx", "--image=nginx"])
+      _ = try await kubectl.poll(["get", "pod", "nginx", "--no-headers"]) { $0.contains("Running") }
+      let file = try temporaryFile(named: "forward.py", contents: Self.python)
+      let output = try await ProcessRunner.run("/usr/bin/python3", [file, sandbox.kubeconfig], timeout: 60)
+      #expect(output.status == 0, "\(output.stderr)")
+      let line = try #require(output.stdout.split(separator: "\n").last)
+      let result = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      #expect(result?["status"] as? String == "HTTP/1.1 200 OK")
+      #expect(result?["page"] as? Bool == true)
+      let refused = try #require(result?["refused"] as? String)
+      #expect(refused.contains("dial tcp4 127.0.0.1:81: connect: connection refused"), "\(refused)")
+    }
+  }
+
   @Test func anSPDYOnlyKubectlIsToldWhichVersionItNeeds() async throws {
     try await HeavyTestGate.run {
       let sandbox = try SandboxProcess()

@@ -44,8 +44,7 @@ final class PortForwardHandler: ChannelInboundHandler, RemovableChannelHandler {
     case .connectionClose:
       end(context: context)
     case .ping:
-      context.writeAndFlush(
-        wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
+      pong(frame, context: context)
     default: break
     }
   }
@@ -164,10 +163,7 @@ final class PortForwardHandler: ChannelInboundHandler, RemovableChannelHandler {
   private func end(context: ChannelHandlerContext) {
     guard !closed else { return }
     for forward in forwards.values { forward.connection?.stop() }
-    var code = context.channel.allocator.buffer(capacity: 2)
-    code.write(webSocketErrorCode: .normalClosure)
-    context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: code)))
-      .whenComplete { _ in context.close(promise: nil) }
+    closeNormally(context: context)
     closed = true
   }
 }

@@ -37,6 +37,21 @@ struct PortForwardTarget {
     }
   }
 
+  /// The ports of the kubelet's own WebSocket protocol (`?ports=80,8080`, or repeated), checked
+  /// as the kubelet checks them.
+  static func ports(_ query: QueryParameters) throws -> [Int] {
+    let values = query.values("ports")
+    guard !values.isEmpty else { throw APIError.badRequest("query parameter \"ports\" is required") }
+    return try values.flatMap { value in
+      try value.split(separator: ",", omittingEmptySubsequences: false).map { word in
+        guard let port = UInt16(word), port > 0 else {
+          throw APIError.badRequest("unable to parse \"\(value)\" as a port")
+        }
+        return Int(port)
+      }
+    }
+  }
+
   /// The kubelet's wording, around containerd's reason.
   private func message(_ port: Int, _ reason: String) -> String {
     let sandbox = PodSandboxID.of(podUID: podUID)
