@@ -80,6 +80,7 @@ final class PortForwardHandler: ChannelInboundHandler, RemovableChannelHandler {
         forward.dataEnded = true
         forwards[request] = forward
         forward.connection?.stop()
+        forgetIfDone(request)
       }
     case .ping(let id):
       send(.ping(id), context: context)
@@ -151,6 +152,14 @@ final class PortForwardHandler: ChannelInboundHandler, RemovableChannelHandler {
       if let failure { send(.data(stream: stream, fin: false, bytes: Array(failure.utf8)), context: context) }
       send(.data(stream: stream, fin: true, bytes: []), context: context)
     }
+    forgetIfDone(request)
+  }
+
+  /// A request whose streams are both over is forgotten, so a long forward does not pile them up.
+  private func forgetIfDone(_ request: String) {
+    guard let forward = forwards[request], forward.finished, forward.dataEnded else { return }
+    forwards[request] = nil
+    for stream in [forward.errorStream, forward.dataStream].compactMap({ $0 }) { requests[stream] = nil }
   }
 
   private func send(_ frame: SPDYFrame, context: ChannelHandlerContext) {
