@@ -16,6 +16,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   let busybox: Busybox
   let nodeTrees: NodeTrees?
   let nodeCommands: NodeCommandAccess?
+  /// The kubelab binary, which relays a port-forward inside a container's network namespace.
+  let relay: String?
   private let records: ProcessRecords
   private let spawner = SpawnThread()
   private let lock = NSLock()
@@ -26,9 +28,12 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
 
   /// An engine keeping its folders under `root`, with hostPath volumes in the node trees under
   /// `nodeTrees` where a node has one, and the node tools of an image (etcdctl) answered through
-  /// `nodeCommands`; ends what an earlier sandbox with the same root left running. Throws with one
-  /// line saying what is missing when bubblewrap or busybox is.
-  public init(root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil) throws {
+  /// `nodeCommands`, and port-forwards to a container's process relayed by `relay`; ends what an
+  /// earlier sandbox with the same root left running. Throws with one line saying what is missing
+  /// when bubblewrap or busybox is.
+  public init(
+    root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil, relay: String? = nil
+  ) throws {
     switch IsolationSupport.check() {
     case .missing(let reason): throw Unavailable(description: reason)
     case .available(let bwrap): self.bwrap = bwrap
@@ -40,6 +45,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     volumes = VolumeFolders(root: root, nodeTrees: nodeTrees)
     self.nodeTrees = nodeTrees.map { NodeTrees(root: URL(fileURLWithPath: $0)) }
     self.nodeCommands = nodeCommands
+    self.relay = relay
     self.busybox = busybox
     records = ProcessRecords(folder: root + "/processes")
     records.killLeftovers()
@@ -163,9 +169,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     return execution
   }
 
-  /// Relays through busybox's nc, started inside the container's network namespace with
-  /// nsenter. Joining a namespace takes root: unprivileged, bubblewrap's user namespace owns the
-  /// network namespace, and the kernel still refuses to let an outside process join it.
+  /// Relays through busybox's nc, run inside the container's network namespace by the kubelab
+  /// binary (`relay`), which enters it without root through the user namespace bubblewrap made.
   public func connect(
     containerID: String, port: Int, received: @escaping @Sendable ([UInt8]) -> Void,
     closed: @escaping @Sendable (String?) -> Void
@@ -173,29 +178,24 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
       let member = Self.firstChild(of: container.processIdentifier)
     else { throw ContainerExecFailure("container \(containerID) is not running") }
-    guard geteuid() == 0 else {
-      throw ContainerExecFailure(
-        "the kubelab sandbox runs without root, so it cannot enter a container's network namespace: "
-          + "run the sandbox as root to forward ports to a container's own process")
+    guard let relayExecutable = relay else {
+      throw ContainerExecFailure("this sandbox cannot reach a container's own network (no relay binary)")
     }
-    guard let nsenter = Self.nsenter else {
-      throw ContainerExecFailure("nsenter is not installed: install util-linux to forward ports to containers")
-    }
-    let relay = Process()
+    let relayProcess = Process()
     let ((inputRead, inputWrite), (outRead, outWrite), (errorRead, errorWrite)) = try spawner.run {
       (try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe())
     }
-    relay.standardInput = FileHandle(fileDescriptor: inputRead)
-    relay.standardOutput = FileHandle(fileDescriptor: outWrite)
-    relay.standardError = FileHandle(fileDescriptor: errorWrite)
-    let connection = ProcessExecution(process: relay, input: inputWrite, isTerminal: false)
+    relayProcess.standardInput = FileHandle(fileDescriptor: inputRead)
+    relayProcess.standardOutput = FileHandle(fileDescriptor: outWrite)
+    relayProcess.standardError = FileHandle(fileDescriptor: errorWrite)
+    let connection = ProcessExecution(process: relayProcess, input: inputWrite, isTerminal: false)
     let key = ObjectIdentifier(connection)
     // Both outputs are read to their end before the close is reported.
     let drained = DispatchGroup()
     drained.enter()
     drained.enter()
     let refusal = FailureText()
-    relay.terminationHandler = { [weak self] relay in
+    relayProcess.terminationHandler = { [weak self] relay in
       drained.notify(queue: .global()) {
         _ = self?.lock.withLock { self?.executions.removeValue(forKey: key) }
         connection.closeInput()
@@ -208,9 +208,10 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     defer { [inputRead, outWrite, errorWrite].forEach { close($0) } }
     do {
       try launch(
-        relay, executable: nsenter, arguments: ["-t", "\(member)", "-n", busybox.path, "nc", "127.0.0.1", "\(port)"]
+        relayProcess, executable: relayExecutable,
+        arguments: NetworkNamespaceRelay.arguments(pid: member, port: port, busybox: busybox.path)
       ) {
-        executions[key] = relay
+        executions[key] = relayProcess
       }
     } catch {
       [outRead, errorRead].forEach { close($0) }
@@ -294,9 +295,6 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
     return children.split(separator: " ").first.flatMap { Int32($0) }
   }
-
-  static let nsenter: String? = ["/usr/bin/nsenter", "/bin/nsenter", "/usr/sbin/nsenter"].first(
-    where: FileManager.default.isExecutableFile(atPath:))
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
     var offset = 0

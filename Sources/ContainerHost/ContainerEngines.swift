@@ -5,10 +5,10 @@ import KubeSim
 /// none, and one line on stderr saying why containers stay simulated.
 public enum ContainerEngines {
   public static func make(
-    root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil
+    root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil, relay: String? = nil
   ) -> (any ContainerEngine)? {
     do {
-      return try BubblewrapEngine(root: root, nodeTrees: nodeTrees, nodeCommands: nodeCommands)
+      return try BubblewrapEngine(root: root, nodeTrees: nodeTrees, nodeCommands: nodeCommands, relay: relay)
     } catch {
       FileHandle.standardError.write(Data("kubelab: containers are simulated, not run: \(error)\n".utf8))
       return nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContainerHost
 import Foundation
+import Isolation
 import KubeSim
 import LabKit
 
@@ -65,7 +66,8 @@ struct SandboxCommand: ParsableCommand {
     do {
       let engine = ContainerEngines.make(
         root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes",
-        nodeCommands: .sandboxNodes)
+        nodeCommands: .sandboxNodes,
+        relay: ToolBinary.current.executable)
       sandbox = try Sandbox(
         options: .init(
           topology: topology, host: address, port: port, tls: !noTLS,

@@ -1,5 +1,6 @@
 import ContainerHost
 import Foundation
+import Isolation
 import KubeSim
 import LabKit
 
@@ -18,7 +19,8 @@ final class InProcessSandbox {
     containersFolder = NSTemporaryDirectory() + "kubelab-containers-\(UUID().uuidString)"
     let nodesFolder = SandboxNodeHosting.temporaryFolder()
     let engine = ContainerEngines.make(
-      root: containersFolder, nodeTrees: nodesFolder.appendingPathComponent("nodes").path, nodeCommands: .sandboxNodes)
+      root: containersFolder, nodeTrees: nodesFolder.appendingPathComponent("nodes").path, nodeCommands: .sandboxNodes,
+      relay: ToolBinary.current.executable)
     sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     do {
       try sandbox.start()

@@ -31,7 +31,13 @@ struct PortForwardTarget {
     do {
       return try engine.connect(
         containerID: process.containerID, port: port, received: received,
-        closed: { failure in closed(failure.map { _ in message(port, refused(port)) }) })
+        closed: { failure in
+          // nc's "Connection refused" is the kubelet's refusal; anything else is said as it is.
+          closed(
+            failure.map {
+              message(port, $0.contains("refused") ? refused(port) : $0.trimmingCharacters(in: .whitespacesAndNewlines))
+            })
+        })
     } catch {
       throw Refused(message: message(port, "\(error)"))
     }
