@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sandbox benchmark: start-to-first-response time, GET throughput over one loopback connection,
 # each against a baseline measured in the same run, the cost of the lazily read OpenAPI v3
-# documents, and GETs over 1 and 16 concurrent kept-alive connections. Prints figures; asserts
-# nothing.
+# documents, GETs over 1 and 16 concurrent kept-alive connections, containers (run, exec,
+# etcdctl in the etcd pod) and a GET over kubectl port-forward. Prints figures; asserts nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # KUBELAB=<binary> measures that build instead (e.g. to compare a change with the build before it).
@@ -87,7 +87,21 @@ kubectl run bench --image=busybox -- sleep 3600 > /dev/null
 until [ "$(kubectl get pod bench -o jsonpath='{.status.phase}')" = Running ]; do sleep 0.05; done
 hyperfine --style none --warmup 1 --runs 5 --export-json "$work/run.json" "$work/run-once.sh" > /dev/null
 hyperfine --style none --warmup 2 --runs 20 --export-json "$work/exec.json" \
-  "kubectl get pod bench" "kubectl exec bench -- true" > /dev/null
+  "kubectl get pod bench" "kubectl exec bench -- true" \
+  "kubectl -n kube-system exec etcd-controlplane -- etcdctl version" > /dev/null
+
+# 6. port-forward: one HTTP GET over a forwarded port to an nginx pod, each on a new connection
+#    (so a new pair of SPDY streams), next to a GET of the sandbox's /healthz.
+kubectl run web --image=nginx > /dev/null
+until [ "$(kubectl get pod web -o jsonpath='{.status.phase}')" = Running ]; do sleep 0.05; done
+kubectl port-forward pod/web :80 > "$work/forward.out" 2>&1 &
+forward_pid=$!
+until port=$(sed -n 's/^Forwarding from 127.0.0.1:\([0-9]*\) .*/\1/p' "$work/forward.out") && [ -n "$port" ]; do
+  sleep 0.05
+done
+hyperfine --style none --warmup 2 --runs 50 --export-json "$work/forward.json" \
+  "curl -sf -o /dev/null $url/healthz" "curl -sf -o /dev/null http://127.0.0.1:$port/" > /dev/null
+kill "$forward_pid"
 
 /usr/bin/python3 - "$work" "$requests" <<'PY'
 import json, re, sys
@@ -116,8 +130,12 @@ for connections in (1, 16):
     failed = int(re.search(r"Failed requests:\s+(\d+)", text).group(1))
     print(f"  GET one pod, ab -k -c {connections:<2}                {rate:9.0f} req/s  p99 {p99} ms  ({failed} failed)")
 run = json.load(open(f"{work}/run.json"))["results"][0]["mean"]
-get, exe = (r["mean"] for r in json.load(open(f"{work}/exec.json"))["results"])
+get, exe, etcdctl = (r["mean"] for r in json.load(open(f"{work}/exec.json"))["results"])
 print(f"  kubectl run busybox to Running (incl. the sandbox's 1 s pull step) {run*1000:8.1f} ms")
 print(f"  kubectl get pod (baseline)                   {get*1000:8.1f} ms")
 print(f"  kubectl exec … -- true                       {exe*1000:8.1f} ms   ({exe/get:.1f}x the baseline)")
+print(f"  {'kubectl exec etcd-… -- etcdctl version':<45}{etcdctl*1000:8.1f} ms   ({etcdctl/get:.1f}x the baseline)")
+healthz, forwarded = (r["mean"] for r in json.load(open(f"{work}/forward.json"))["results"])
+print(f"  curl /healthz (baseline)                     {healthz*1000:8.1f} ms")
+print(f"  curl over kubectl port-forward to nginx      {forwarded*1000:8.1f} ms   ({forwarded/healthz:.1f}x the baseline)")
 PY

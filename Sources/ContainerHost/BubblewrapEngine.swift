@@ -14,6 +14,10 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   let volumes: VolumeFolders
   let bwrap: String
   let busybox: Busybox
+  let nodeTrees: NodeTrees?
+  let nodeCommands: NodeCommandAccess?
+  /// The kubelab binary, which relays a port-forward inside a container's network namespace.
+  let relay: String?
   private let records: ProcessRecords
   private let spawner = SpawnThread()
   private let lock = NSLock()
@@ -24,9 +28,13 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   private var isShutDown = false
 
   /// An engine keeping its folders under `root`, with hostPath volumes in the node trees under
-  /// `nodeTrees` where a node has one; ends what an earlier sandbox with the same root left
-  /// running. Throws with one line saying what is missing when bubblewrap or busybox is.
-  public init(root: String, nodeTrees: String? = nil) throws {
+  /// `nodeTrees` where a node has one, and the node tools of an image (etcdctl) answered through
+  /// `nodeCommands`, and port-forwards to a container's process relayed by `relay`; ends what an
+  /// earlier sandbox with the same root left running. Throws with one line saying what is missing
+  /// when bubblewrap or busybox is.
+  public init(
+    root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil, relay: String? = nil
+  ) throws {
     switch IsolationSupport.check() {
     case .missing(let reason): throw Unavailable(description: reason)
     case .available(let bwrap): self.bwrap = bwrap
@@ -36,6 +44,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     }
     self.root = root
     volumes = VolumeFolders(root: root, nodeTrees: nodeTrees)
+    self.nodeTrees = nodeTrees.map { NodeTrees(root: URL(fileURLWithPath: $0)) }
+    self.nodeCommands = nodeCommands
+    self.relay = relay
     self.busybox = busybox
     records = ProcessRecords(folder: root + "/processes")
     records.killLeftovers()
@@ -103,7 +114,11 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
       try containerRoot.create(hostname: container.podName, files: container.files)
     }
     guard let program = command.first else { throw ContainerExecFailure("no command given") }
-    guard containerRoot.resolves(program) else {
+    let toolMounts = nodeCommands?.mounts(container, trees: nodeTrees) ?? []
+    let isNodeCommand =
+      !toolMounts.isEmpty
+      && container.nodeCommands.contains { program == $0 || program == ToolBinary.commandFolder + "/" + $0 }
+    guard isNodeCommand || containerRoot.resolves(program) else {
       throw ContainerExecFailure(
         "failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start "
           + "container process: exec: \"\(program)\": executable file not found in $PATH: unknown")
@@ -158,6 +173,60 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     return execution
   }
 
+  /// Relays through busybox's nc, run inside the container's network namespace by the kubelab
+  /// binary (`relay`), which enters it without root through the user namespace bubblewrap made.
+  public func connect(
+    containerID: String, port: Int, received: @escaping @Sendable ([UInt8]) -> Void,
+    closed: @escaping @Sendable (String?) -> Void
+  ) throws -> any ForwardedConnection {
+    guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
+      let member = Self.firstChild(of: container.processIdentifier)
+    else { throw ContainerExecFailure("container \(containerID) is not running") }
+    guard let relayExecutable = relay else {
+      throw ContainerExecFailure("this sandbox cannot reach a container's own network (no relay binary)")
+    }
+    let relayProcess = Process()
+    let ((inputRead, inputWrite), (outRead, outWrite), (errorRead, errorWrite)) = try spawner.run {
+      (try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe())
+    }
+    relayProcess.standardInput = FileHandle(fileDescriptor: inputRead)
+    relayProcess.standardOutput = FileHandle(fileDescriptor: outWrite)
+    relayProcess.standardError = FileHandle(fileDescriptor: errorWrite)
+    let connection = ProcessExecution(process: relayProcess, input: inputWrite, isTerminal: false)
+    let key = ObjectIdentifier(connection)
+    // Both outputs are read to their end before the close is reported.
+    let drained = DispatchGroup()
+    drained.enter()
+    drained.enter()
+    let refusal = FailureText()
+    relayProcess.terminationHandler = { [weak self] relay in
+      drained.notify(queue: .global()) {
+        _ = self?.lock.withLock { self?.executions.removeValue(forKey: key) }
+        connection.closeInput()
+        // nc says why it could not connect; a relay that ran and ended (or was ended) is a
+        // closed connection.
+        let failed = relay.terminationReason == .exit && relay.terminationStatus != 0 && !refusal.text.isEmpty
+        closed(failed ? refusal.text : nil)
+      }
+    }
+    defer { [inputRead, outWrite, errorWrite].forEach { close($0) } }
+    do {
+      try launch(
+        relayProcess, executable: relayExecutable,
+        arguments: NetworkNamespaceRelay.arguments(pid: member, port: port, busybox: busybox.path)
+      ) {
+        executions[key] = relayProcess
+      }
+    } catch {
+      [outRead, errorRead].forEach { close($0) }
+      connection.closeInput()
+      throw error
+    }
+    OutputReader.start(outRead, output: received, done: { drained.leave() })
+    OutputReader.start(errorRead, output: { refusal.append($0) }, done: { drained.leave() })
+    return connection
+  }
+
   public func updateVolume(podUID: String, _ volume: ContainerVolume) {
     guard case .files(let files) = volume.source else { return }
     let folder = volumes.folder(podUID: podUID, volume)
@@ -179,11 +248,15 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     try? FileManager.default.removeItem(atPath: root + "/pods")
   }
 
-  /// Starts `process` as bwrap running `box`, from the spawning thread, and records it under the
-  /// lock unless the engine is shutting down.
+  /// Starts `process` as bwrap running `box` (or as another program), from the spawning thread,
+  /// and records it under the lock unless the engine is shutting down.
   private func launch(_ process: Process, _ box: Bubblewrap, record: () -> Void) throws {
-    process.executableURL = URL(fileURLWithPath: bwrap)
-    process.arguments = box.arguments
+    try launch(process, executable: bwrap, arguments: box.arguments, record: record)
+  }
+
+  private func launch(_ process: Process, executable: String, arguments: [String], record: () -> Void) throws {
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
     try lock.withLock {
       guard !isShutDown else { throw Unavailable(description: "the sandbox is shutting down") }
       try spawner.run { try process.run() }
@@ -195,7 +268,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     _ container: ContainerLaunch, root: ContainerRoot, command: [String], environment: [String: String]
   ) throws -> Bubblewrap {
     var box = Bubblewrap(command: command)
-    box.mounts = root.mounts + (try volumes.mounts(container))
+    box.mounts =
+      root.mounts + (try volumes.mounts(container)) + (nodeCommands?.mounts(container, trees: nodeTrees) ?? [])
     box.namespaces = [.ipc, .pid, .uts, .net]
     box.hostname = container.podName
     box.newSession = true
@@ -219,6 +293,13 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     environment["HOSTNAME"] = container.podName
     for (name, value) in container.environment { environment[name] = value }
     return environment
+  }
+
+  /// A process of the container's namespaces: bubblewrap's first child (bubblewrap itself stays
+  /// outside them).
+  static func firstChild(of pid: Int32) -> Int32? {
+    let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+    return children.split(separator: " ").first.flatMap { Int32($0) }
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {

@@ -4,9 +4,11 @@ import KubeSim
 /// The engine a sandbox runs containers with: bubblewrap where this machine can run it; otherwise
 /// none, and one line on stderr saying why containers stay simulated.
 public enum ContainerEngines {
-  public static func make(root: String, nodeTrees: String? = nil) -> (any ContainerEngine)? {
+  public static func make(
+    root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil, relay: String? = nil
+  ) -> (any ContainerEngine)? {
     do {
-      return try BubblewrapEngine(root: root, nodeTrees: nodeTrees)
+      return try BubblewrapEngine(root: root, nodeTrees: nodeTrees, nodeCommands: nodeCommands, relay: relay)
     } catch {
       FileHandle.standardError.write(Data("kubelab: containers are simulated, not run: \(error)\n".utf8))
       return nil

@@ -42,3 +42,16 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
   }
 }
+
+/// A port-forward's relay is a process too: what is written goes to the far end, and closing its
+/// input is the client's half-close.
+extension ProcessExecution: ForwardedConnection {}
+
+/// What a relay wrote to stderr, kept for the error it reports.
+final class FailureText: @unchecked Sendable {
+  private let lock = NSLock()
+  private var bytes: [UInt8] = []
+
+  func append(_ more: [UInt8]) { lock.withLock { bytes += more } }
+  var text: String { lock.withLock { String(decoding: bytes, as: UTF8.self) } }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContainerHost
 import Foundation
 import NodeHost
 
@@ -16,8 +17,10 @@ struct Kubelab: AsyncParsableCommand {
   )
 
   /// Inside a node shell this binary is also crictl, systemctl, etcdctl, …: called by one of those
-  /// names, it forwards the command to the sandbox instead of parsing kubelab's arguments.
+  /// names, it forwards the command to the sandbox instead of parsing kubelab's arguments. Started
+  /// as a port-forward's relay, it is that, before any thread starts.
   static func main() async {
+    NetworkNamespaceRelay.runIfAsked()
     StandardDescriptors.reserve()
     if let status = NodeControlClient.forwardIfCalledAsTool() { Foundation.exit(status) }
     await main(nil)

@@ -213,6 +213,11 @@ extension WrongAttemptTests {
         "echo 'etcdctl put /kubelab/color blue || true' | kubelab ssh controlplane")
       expect(
         await noCertificates.grade("etcd-put"), .failed, earned: 0, hint: "etcd holds no key /kubelab/color")
+      // The same through kubectl exec into the etcd pod: its etcdctl is refused without them too.
+      try await noCertificates.run(
+        "kubectl -n kube-system exec etcd-controlplane -- etcdctl put /kubelab/size large || true")
+      expect(
+        await noCertificates.grade("etcd-exec"), .failed, earned: 0, hint: "etcd holds no key /kubelab/size")
 
       // The key stored with the right certificates, but another value.
       let wrongValue = try await LabAttempt("etcd-basics", nodes: true)
@@ -221,6 +226,11 @@ extension WrongAttemptTests {
       expect(
         await wrongValue.grade("etcd-put"), .partial, earned: 1,
         hint: "The key /kubelab/color does not hold the value blue")
+      try await wrongValue.run(
+        "kubectl -n kube-system exec etcd-controlplane -- etcdctl \(Self.etcdCertificates) put /kubelab/size small")
+      expect(
+        await wrongValue.grade("etcd-exec"), .partial, earned: 1,
+        hint: "The key /kubelab/size does not hold the value large")
     }
   }
 }

@@ -8,8 +8,8 @@ public final class ControllerManager: @unchecked Sendable {
   private let controllers: [Controller]
 
   /// The controllers a sandbox runs: the workload controllers (Deployment, ReplicaSet, DaemonSet,
-  /// StatefulSet, Job, CronJob), the endpoints controller, the namespace controller, the scheduler
-  /// and the simulated kubelet.
+  /// StatefulSet, Job, CronJob), the endpoints controller, the namespace controller, the volume
+  /// binder, the scheduler and the simulated kubelet.
   public convenience init(cluster: Cluster, timing: ControllerTiming = ControllerTiming()) {
     self.init(
       cluster: cluster,
@@ -17,7 +17,7 @@ public final class ControllerManager: @unchecked Sendable {
         DeploymentController(cluster: cluster), ReplicaSetController(cluster: cluster),
         DaemonSetController(cluster: cluster), StatefulSetController(cluster: cluster),
         JobController(cluster: cluster), CronJobController(cluster: cluster), EndpointsController(cluster: cluster),
-        NamespaceController(cluster: cluster), Scheduler(cluster: cluster),
+        NamespaceController(cluster: cluster), VolumeBinder(cluster: cluster), Scheduler(cluster: cluster),
         Kubelet(cluster: cluster, timing: timing),
       ])
   }

@@ -79,8 +79,7 @@ final class ChannelStreamHandler: ChannelInboundHandler, RemovableChannelHandler
       }
       context.close(promise: nil)
     case .ping:
-      let pong = WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)
-      context.writeAndFlush(wrapOutboundOut(pong), promise: nil)
+      pong(frame, context: context)
     default: break
     }
   }
@@ -129,11 +128,6 @@ final class ChannelStreamHandler: ChannelInboundHandler, RemovableChannelHandler
     buffer.writeInteger(UInt8(3))
     buffer.writeString(status.serialized())
     context.write(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .binary, data: buffer)), promise: nil)
-    var code = context.channel.allocator.buffer(capacity: 2)
-    code.write(webSocketErrorCode: .normalClosure)
-    context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: code))).whenComplete
-    { _ in
-      context.close(promise: nil)
-    }
+    closeNormally(context: context)
   }
 }

@@ -56,11 +56,18 @@ extension APIHandler {
       unavailable: running ? nil : "unable to upgrade connection: container not found (\"\(containerName)\")")
   }
 
-  /// A stream request without a WebSocket upgrade: kubectl 1.29 and older, which speak SPDY only.
+  /// A stream request without a WebSocket upgrade: kubectl 1.29 and older, which speak SPDY only
+  /// (1.30 and older for port-forward).
   /// The target is checked first, so an unknown pod still answers NotFound.
   func streamWithoutWebSocket(path: String, query: QueryParameters) throws -> APIResponse {
+    if path.hasSuffix("/portforward") {
+      _ = try portForwardTarget(path: path)
+      throw APIError.badRequest(
+        "the kubelab sandbox forwards ports over WebSocket only: use kubectl 1.31 or newer "
+          + "(1.30 with KUBECTL_PORT_FORWARD_WEBSOCKETS=true)")
+    }
     _ = try streamTarget(path: path, query: query)
     throw APIError.badRequest(
-      "the kubelab sandbox streams exec, attach, cp and port-forward over WebSocket only: use kubectl 1.30 or newer")
+      "the kubelab sandbox streams exec, attach and cp over WebSocket only: use kubectl 1.30 or newer")
   }
 }

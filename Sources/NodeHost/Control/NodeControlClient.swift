@@ -12,7 +12,7 @@ public enum NodeControlClient {
   public static func run(_ invocation: NodeToolInvocation, socketPath: String = NodeControlClient.socketPath) -> Int32 {
     let socket: Int32
     do {
-      socket = try UnixSocket.connect(to: socketPath)
+      socket = try connect(socketPath)
     } catch {
       FileHandle.standardError.write(
         Data("\(invocation.name): the sandbox does not answer on this node (\(error)); is it still running?\n".utf8))
@@ -32,6 +32,16 @@ public enum NodeControlClient {
     }
     FileHandle.standardError.write(Data("\(invocation.name): the sandbox closed the connection\n".utf8))
     return 1
+  }
+
+  /// Connects to the node's socket, waiting up to `patience` seconds for it to appear: a sandbox
+  /// writes its nodes' files a moment after it starts serving, and a container can already ask.
+  private static func connect(_ socketPath: String, patience: TimeInterval = 30) throws -> Int32 {
+    let deadline = Date().addingTimeInterval(patience)
+    while !FileManager.default.fileExists(atPath: socketPath), Date() < deadline {
+      usleep(100_000)
+    }
+    return try UnixSocket.connect(to: socketPath)
   }
 
   /// When this process was called by the name of a node tool (busybox style), forwards the call

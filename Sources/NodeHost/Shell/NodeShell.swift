@@ -10,27 +10,20 @@ import Processes
 public struct NodeShell: Sendable {
   /// The folders of a node's writable root, each its own folder in the tree.
   static let treeFolders = ["etc", "var", "root", "run", "opt", "tmp", "home"]
-  /// Where the node commands' binary and its libraries are inside the node.
-  static let toolFolder = "/usr/local/lib/kubelab"
   /// The systemd units folder: read-only /usr on the host, the node's own here (kubelet's drop-in).
   static let unitFolder = "/usr/lib/systemd/system"
 
   public let node: String
   public let tree: URL
-  /// This executable, bound as every node command (it dispatches on the name it is called by).
-  public let kubelab: String
+  /// This executable, bound as every node command.
+  public let kubelab: ToolBinary
   /// The host's kubectl, if it has one.
   public let kubectl: String?
   public let toolNames: [String]
-  /// Shared libraries the kubelab binary loads from outside the host's /usr (a Swift toolchain's
-  /// runtime in /opt, say), which the node would not see otherwise.
-  public let runtimeLibraries: [String]
 
   public init(
-    node: String, tree: URL, kubelab: String, kubectl: String?, toolNames: [String] = NodeToolbox.standard.names,
-    runtimeLibraries: [String] = NodeShell.loadedLibrariesOutsideUsr()
+    node: String, tree: URL, kubelab: ToolBinary, kubectl: String?, toolNames: [String] = NodeToolbox.standard.names
   ) {
-    self.runtimeLibraries = runtimeLibraries
     self.node = node
     self.tree = tree
     self.kubelab = kubelab
@@ -54,17 +47,8 @@ public struct NodeShell: Sendable {
         .bind(
           source: tree.appendingPathComponent(String(Self.unitFolder.dropFirst())).path, destination: Self.unitFolder))
     }
-    // /usr/local is the node's own: the node commands (this executable, with the runtime libraries
-    // it needs that live outside /usr, found through its $ORIGIN) and the host's kubectl.
-    container.mounts.append(.tmpfs("/usr/local"))
-    container.mounts.append(.readOnly(source: kubelab, destination: Self.toolFolder + "/kubelab"))
-    for library in runtimeLibraries {
-      container.mounts.append(
-        .readOnly(source: library, destination: Self.toolFolder + "/" + (library as NSString).lastPathComponent))
-    }
-    for name in toolNames {
-      container.mounts.append(.symlink(target: Self.toolFolder + "/kubelab", path: "/usr/local/bin/" + name))
-    }
+    // /usr/local is the node's own: the node commands and the host's kubectl.
+    container.mounts += kubelab.mounts(commands: toolNames)
     if let kubectl { container.mounts.append(.readOnly(source: kubectl, destination: "/usr/local/bin/kubectl")) }
     container.environment = [
       "HOME": "/root", "USER": "root", "LOGNAME": "root", "SHELL": "/bin/bash", "HOSTNAME": node,
@@ -72,27 +56,6 @@ public struct NodeShell: Sendable {
     ]
     if let terminal { container.environment["TERM"] = terminal }
     return container.withHostUserland
-  }
-
-  /// The shared libraries this process has loaded from outside /usr (and its /lib links), read
-  /// from /proc/self/maps: the node commands are this same binary and need the same ones.
-  public static func loadedLibrariesOutsideUsr() -> [String] {
-    // /proc files report a size of 0, so read to the end rather than by size.
-    guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps") else { return [] }
-    defer { try? handle.close() }
-    let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
-    var libraries: [String] = []
-    for line in maps.split(separator: "\n") {
-      guard let slash = line.firstIndex(of: "/") else { continue }
-      let path = String(line[slash...])
-      let name = (path as NSString).lastPathComponent
-      guard name.hasSuffix(".so") || name.contains(".so."),
-        !["/usr/", "/lib/", "/lib64/"].contains(where: path.hasPrefix),
-        !libraries.contains(path)
-      else { continue }
-      libraries.append(path)
-    }
-    return libraries
   }
 
   /// Runs the shell with this process's stdin, stdout and stderr, in this process group so that

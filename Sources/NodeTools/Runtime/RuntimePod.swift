@@ -19,7 +19,7 @@ struct RuntimePod {
 
   init(_ pod: JSON) {
     uid = pod[path: ["metadata", "uid"]]?.stringValue ?? ""
-    id = Self.hex(SHA256.hash(data: Data("sandbox/\(uid)".utf8)))
+    id = PodSandboxID.of(podUID: uid)
     name = pod[path: ["metadata", "name"]]?.stringValue ?? ""
     namespace = pod[path: ["metadata", "namespace"]]?.stringValue ?? ""
     let started =

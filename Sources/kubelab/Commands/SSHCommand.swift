@@ -94,13 +94,8 @@ struct NodeLogin {
     case .missing(let reason): throw CommandFailure(.notPassed, reason)
     }
     let shell = NodeShell(
-      node: node, tree: trees.appendingPathComponent(node), kubelab: Self.executable, kubectl: Self.hostKubectl())
+      node: node, tree: trees.appendingPathComponent(node), kubelab: .current, kubectl: Self.hostKubectl())
     return shell.run(bwrap: bwrap, sandbox: sandbox)
-  }
-
-  /// This executable, bound into the node as each node command.
-  static var executable: String {
-    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
   }
 
   /// The host's kubectl, its symlinks resolved, so the node gets the binary itself.

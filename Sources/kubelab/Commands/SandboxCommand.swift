@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContainerHost
 import Foundation
+import Isolation
 import KubeSim
 import LabKit
 
@@ -64,7 +65,9 @@ struct SandboxCommand: ParsableCommand {
     let sandbox: Sandbox
     do {
       let engine = ContainerEngines.make(
-        root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes")
+        root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes",
+        nodeCommands: .sandboxNodes,
+        relay: ToolBinary.current.executable)
       sandbox = try Sandbox(
         options: .init(
           topology: topology, host: address, port: port, tls: !noTLS,

@@ -1,4 +1,6 @@
+import ContainerHost
 import Foundation
+import Isolation
 import KubeSim
 import NodeHost
 
@@ -28,5 +30,13 @@ final class SandboxNodeHosting {
   func shutdown() {
     record.remove()
     nodes.shutdown()
+  }
+}
+
+extension NodeCommandAccess {
+  /// This executable as the node tools of a container's image, answered through the control
+  /// socket of the container's node, as in a node shell.
+  static var sandboxNodes: NodeCommandAccess {
+    NodeCommandAccess(binary: .current, socketPath: NodeControlClient.socketPath)
   }
 }

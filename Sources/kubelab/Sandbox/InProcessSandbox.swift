@@ -1,5 +1,6 @@
 import ContainerHost
 import Foundation
+import Isolation
 import KubeSim
 import LabKit
 
@@ -19,7 +20,8 @@ final class InProcessSandbox {
     // hostPath volumes live in the nodes' trees, as on `kubelab sandbox`, so a node sees them.
     let nodesFolder = SandboxNodeHosting.temporaryFolder()
     let engine = ContainerEngines.make(
-      root: containersFolder, nodeTrees: nodesFolder.appendingPathComponent("nodes").path)
+      root: containersFolder, nodeTrees: nodesFolder.appendingPathComponent("nodes").path, nodeCommands: .sandboxNodes,
+      relay: ToolBinary.current.executable)
     sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     do {
       try sandbox.start()

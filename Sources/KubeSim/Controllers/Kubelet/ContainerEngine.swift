@@ -27,6 +27,15 @@ public protocol ContainerEngine: AnyObject, Sendable {
     exited: @escaping @Sendable (Int) -> Void
   ) throws -> any ContainerExecution
 
+  /// Connects to `port` on the loopback of the container's own network namespace, as the
+  /// runtime's port-forward does. What the other end sends arrives on `received`; `closed` comes
+  /// once, when it closes, with the reason if it never connected ("connect: connection refused").
+  /// Throws with one line when the namespace cannot be reached at all.
+  func connect(
+    containerID: String, port: Int, received: @escaping @Sendable ([UInt8]) -> Void,
+    closed: @escaping @Sendable (_ failure: String?) -> Void
+  ) throws -> any ForwardedConnection
+
   /// Removes what the pod's containers left on disk once the pod is gone.
   func removePod(uid: String)
 
@@ -43,6 +52,14 @@ public protocol ContainerExecution: AnyObject, Sendable {
   func write(_ bytes: [UInt8])
   func closeInput()
   func resize(width: Int, height: Int)
+  func stop()
+}
+
+/// One connection of a port-forward: bytes to send, the end of them, and a way to drop it.
+public protocol ForwardedConnection: AnyObject, Sendable {
+  func write(_ bytes: [UInt8])
+  /// No more bytes will be sent (the client half-closed); what the other end sends still comes.
+  func closeInput()
   func stop()
 }
 
@@ -73,6 +90,10 @@ public struct ContainerLaunch: Sendable {
   public var stdin = false
   /// Files the image holds, by path (nginx's html and conf.d …), for images without a shell.
   public var files: [String: String] = [:]
+  /// The node the pod runs on, and the node tools its image carries (etcd's etcdctl), which run
+  /// against the sandbox as that node's commands do.
+  public var nodeName = ""
+  public var nodeCommands: [String] = []
   /// The pod's volumes this container mounts, and where.
   public var volumes: [ContainerVolume] = []
   public var mounts: [ContainerMount] = []

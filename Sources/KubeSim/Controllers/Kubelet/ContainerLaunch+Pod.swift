@@ -25,6 +25,10 @@ extension ContainerLaunch {
     // Checked before the container was created, as the variables were.
     volumes = (try? PodVolumes(store: store, pod: pod).resolve()) ?? []
     mounts = PodVolumes.mounts(spec)
-    if case .success(let found) = catalog.resolve(ImageCatalog.Reference(image)) { files = found.files }
+    nodeName = pod[path: ["spec", "nodeName"]]?.stringValue ?? ""
+    if case .success(let found) = catalog.resolve(ImageCatalog.Reference(image)) {
+      files = found.files
+      nodeCommands = found.commands
+    }
   }
 }

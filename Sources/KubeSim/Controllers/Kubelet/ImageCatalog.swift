@@ -15,6 +15,11 @@ struct ImageCatalog {
     var shell = false
     /// Files learners look for in the image (nginx's html and conf.d …), by path.
     var files: [String: String] = [:]
+    /// Node tools the image carries (etcd's etcdctl and etcdutl), which an exec runs against the
+    /// sandbox as the node's commands do.
+    var commands: [String] = []
+    /// What the image's server answers over HTTP without running (nginx's and httpd's default pages).
+    var web: ImageWebServer.Site?
   }
 
   /// An image reference split as a container runtime resolves it.
@@ -70,11 +75,20 @@ struct ImageCatalog {
     var images: [String: Image] = [:]
     for entry in json["images"]?.arrayValue ?? [] {
       guard let repository = entry["repository"]?.stringValue else { continue }
+      let files: [String: String] = (entry["files"]?.objectValue ?? [:]).reduce(into: [:]) {
+        $0[$1.key] = $1.value.stringValue
+      }
+      let serves = entry["serves"]
       images[repository] = Image(
         repository: repository, tags: (entry["tags"]?.arrayValue ?? []).compactMap(\.stringValue),
         runsForever: entry["runsForever"]?.boolValue ?? false,
         logs: (entry["logs"]?.arrayValue ?? []).compactMap(\.stringValue), shell: entry["shell"]?.boolValue ?? false,
-        files: (entry["files"]?.objectValue ?? [:]).reduce(into: [:]) { $0[$1.key] = $1.value.stringValue })
+        files: files, commands: (entry["commands"]?.arrayValue ?? []).compactMap(\.stringValue),
+        web: serves.flatMap { serves in
+          guard let port = serves["port"]?.intValue, let root = serves["root"]?.stringValue else { return nil }
+          return ImageWebServer.Site(
+            port: port, root: root, server: serves["server"]?.stringValue ?? repository, files: files)
+        })
     }
     return ImageCatalog(images: images)
   }()

@@ -1,4 +1,5 @@
 import Foundation
+import Isolation
 import LabKit
 
 /// `ssh NODE` in the page's terminals, as at the `kubelab practice` prompt: a small `ssh` script
@@ -12,7 +13,7 @@ enum TerminalSSH {
 
   /// Writes the script (again each time: another kubelab build may have written its own path) and
   /// returns the folder to put first on a terminal's PATH.
-  static func install(kubelab: String = NodeLogin.executable) throws -> String {
+  static func install(kubelab: String = ToolBinary.current.executable) throws -> String {
     let quoted = "'" + kubelab.replacingOccurrences(of: "'", with: "'\\''") + "'"
     let script = """
       #!/bin/sh
