@@ -47,16 +47,27 @@ import Testing
       var previous = sigset_t()
       pthread_sigmask(SIG_BLOCK, &blocked, &previous)
       defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-      return try SpawnedProcess(ProcessCommand("/bin/sleep", ["600"], environment: [:]))
+      return try SpawnedProcess(Self.quiet("/bin/sleep", ["600"]))
     }.value
     #expect(spawned.end(with: SIGTERM, grace: 60) == .signalled(SIGTERM))
   }
 
   @Test func aDisobedientChildIsKilledAtTheDeadline() throws {
-    let spawned = try SpawnedProcess(ProcessCommand("/bin/sh", ["-c", "trap '' TERM; sleep 600"], environment: [:]))
+    // The shell's sleep is its child: the group signal ends both, or the sleep would outlive the test.
+    var command = Self.quiet("/bin/sh", ["-c", "trap '' TERM; sleep 600"])
+    command.ownProcessGroup = true
+    let spawned = try SpawnedProcess(command)
     // The trap must be in place before the signal, or the shell would just die of SIGTERM.
     while !Self.ignores(SIGTERM, pid: spawned.pid) { sched_yield() }
-    #expect(spawned.end(with: SIGTERM, grace: 0.2) == .signalled(SIGKILL))
+    #expect(spawned.end(with: SIGTERM, grace: 0.2, group: true) == .signalled(SIGKILL))
+  }
+
+  /// A command that writes nowhere: a child left behind must not hold swift test's pipes.
+  static func quiet(_ executable: String, _ arguments: [String]) -> ProcessCommand {
+    var command = ProcessCommand(executable, arguments, environment: [:])
+    command.output = .nullDevice
+    command.error = .nullDevice
+    return command
   }
 
   /// Whether /proc says the process ignores `signal` (bit signal-1 of SigIgn).
