@@ -80,7 +80,7 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
       ]
     ),
-    .target(name: "ContainerHost", dependencies: ["KubeSim", "KubeModel", "Isolation"]),
+    .target(name: "ContainerHost", dependencies: ["KubeSim", "KubeModel", "Isolation", "Processes"]),
     .executableTarget(
       name: "kubelab",
       dependencies: [

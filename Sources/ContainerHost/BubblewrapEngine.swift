@@ -1,6 +1,7 @@
 import Foundation
 import Isolation
 import KubeSim
+import Processes
 
 /// Runs shell images' containers as real processes: each in bubblewrap with its own root folder
 /// (busybox as userland), its own pid, uts, ipc and network namespaces (no route out), and the
@@ -23,8 +24,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   private let lock = NSLock()
   /// Running container processes by container id, with the write end of their stdin if any and
   /// the variables they started with (an exec sees those, not what the API says since).
-  private var running: [String: (process: Process, input: Int32?, environment: [String: String])] = [:]
-  private var executions: [ObjectIdentifier: Process] = [:]
+  private var running: [String: (process: SpawnedProcess, input: Int32?, environment: [String: String])] = [:]
+  private var executions: [ObjectIdentifier: SpawnedProcess] = [:]
   private var isShutDown = false
 
   /// An engine keeping its folders under `root`, with hostPath volumes in the node trees under
@@ -61,42 +62,41 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     let environment = self.environment(container)
     var box = try self.box(container, root: containerRoot, command: container.arguments, environment: environment)
     box.directory = container.workingDirectory ?? "/"
-    let ((reader, writer), input) = try spawner.run {
-      (try ProcessPipes.pipe(), container.stdin ? try ProcessPipes.pipe() : nil)
-    }
-    let process = Process()
-    process.standardInput = input.map { FileHandle(fileDescriptor: $0.0) } ?? FileHandle.nullDevice
-    process.standardOutput = FileHandle(fileDescriptor: writer)
-    process.standardError = FileHandle(fileDescriptor: writer)
+    let (reader, writer) = try ProcessPipes.pipe()
+    let input = container.stdin ? try ProcessPipes.pipe() : nil
+    var command = ProcessCommand(bwrap, box.arguments, environment: [:])
+    command.input = input.map { .descriptor($0.0) } ?? .nullDevice
+    command.output = .descriptor(writer)
+    command.error = .sameAs(1)
     let id = container.containerID
-    let drained = DispatchGroup()
-    drained.enter()
-    process.terminationHandler = { [weak self] process in
-      // The exit is reported once all output is in the log, so `logs` after the exit shows it all.
-      drained.notify(queue: .global()) {
-        self?.finish(id)
-        exited(Self.exitCode(process))
-      }
-    }
     defer {
       close(writer)
       if let input { close(input.0) }
     }
+    let process: SpawnedProcess
     do {
-      try launch(process, box) { running[id] = (process, input?.1, environment) }
+      process = try launch(command) { running[id] = ($0, input?.1, environment) }
     } catch {
       close(reader)
       if let input { close(input.1) }
       throw error
     }
+    let drained = DispatchGroup()
+    drained.enter()
+    process.whenEnded { [weak self] ended in
+      // The exit is reported once all output is in the log, so `logs` after the exit shows it all.
+      drained.notify(queue: .global()) {
+        self?.finish(id)
+        exited(Int(ended.shellStatus))
+      }
+    }
     OutputReader.start(reader, output: { output(String(decoding: $0, as: UTF8.self)) }, done: { drained.leave() })
-    records.record(pid: process.processIdentifier, containerID: id)
+    records.record(pid: process.pid, containerID: id)
   }
 
   public func stop(containerID: String) {
-    guard let process = lock.withLock({ running[containerID]?.process }), process.isRunning else { return }
     // bubblewrap's pid 1 goes, and with it every process of the container's pid namespace.
-    kill(process.processIdentifier, SIGKILL)
+    lock.withLock { running[containerID]?.process }?.signal(SIGKILL)
   }
 
   public func writeInput(containerID: String, _ bytes: [UInt8]) {
@@ -126,46 +126,46 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     // A container's variables are fixed when it starts: a ConfigMap changed since does not change them.
     let environment = lock.withLock { running[container.containerID]?.environment } ?? self.environment(container)
     let box = try self.box(container, root: containerRoot, command: command, environment: environment)
-    let process = Process()
-    let execution: ProcessExecution
+    var spawned = ProcessCommand(bwrap, box.arguments, environment: [:])
+    // kubelab's end of the process's stdin or terminal.
+    let input: Int32
     let outputs: [(fd: Int32, stream: Int)]
-    var closeAfterStart: [Int32]
+    let closeAfterStart: [Int32]
     if tty {
-      let (controller, device) = try spawner.run { try ProcessPipes.terminal() }
-      let handle = FileHandle(fileDescriptor: device)
-      (process.standardInput, process.standardOutput, process.standardError) = (handle, handle, handle)
-      execution = ProcessExecution(
-        process: process, input: try spawner.run { fcntl(controller, F_DUPFD_CLOEXEC, 0) }, isTerminal: true)
+      let (controller, device) = try ProcessPipes.terminal()
+      (spawned.input, spawned.output, spawned.error) = (.descriptor(device), .sameAs(0), .sameAs(0))
+      input = fcntl(controller, F_DUPFD_CLOEXEC, 0)
       outputs = [(controller, 1)]
       closeAfterStart = [device]
     } else {
-      let ((inputRead, inputWrite), (outRead, outWrite), (errRead, errWrite)) = try spawner.run {
-        (try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe())
-      }
-      process.standardInput = FileHandle(fileDescriptor: inputRead)
-      process.standardOutput = FileHandle(fileDescriptor: outWrite)
-      process.standardError = FileHandle(fileDescriptor: errWrite)
-      execution = ProcessExecution(process: process, input: inputWrite, isTerminal: false)
+      let ((inputRead, inputWrite), (outRead, outWrite), (errRead, errWrite)) = (
+        try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe()
+      )
+      (spawned.input, spawned.output, spawned.error) = (
+        .descriptor(inputRead), .descriptor(outWrite), .descriptor(errWrite)
+      )
+      input = inputWrite
       outputs = [(outRead, 1), (errRead, 2)]
       closeAfterStart = [inputRead, outWrite, errWrite]
     }
-    let drained = DispatchGroup()
-    for _ in outputs { drained.enter() }
-    let key = ObjectIdentifier(execution)
-    process.terminationHandler = { [weak self] process in
-      drained.notify(queue: .global()) {
-        _ = self?.lock.withLock { self?.executions.removeValue(forKey: key) }
-        execution.closeInput()
-        exited(Self.exitCode(process))
-      }
-    }
     defer { closeAfterStart.forEach { close($0) } }
+    let process: SpawnedProcess
     do {
-      try launch(process, box) { executions[key] = process }
+      process = try launch(spawned) { executions[ObjectIdentifier($0)] = $0 }
     } catch {
       outputs.forEach { close($0.fd) }
-      execution.closeInput()
+      close(input)
       throw error
+    }
+    let execution = ProcessExecution(process: process, input: input, isTerminal: tty)
+    let drained = DispatchGroup()
+    for _ in outputs { drained.enter() }
+    process.whenEnded { [weak self] ended in
+      drained.notify(queue: .global()) {
+        self?.forget(process)
+        execution.closeInput()
+        exited(Int(ended.shellStatus))
+      }
     }
     for (fd, stream) in outputs {
       OutputReader.start(fd, output: { output(stream, $0) }, done: { drained.leave() })
@@ -180,47 +180,42 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     closed: @escaping @Sendable (String?) -> Void
   ) throws -> any ForwardedConnection {
     guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
-      let member = Self.firstChild(of: container.processIdentifier)
+      let member = Self.firstChild(of: container.pid)
     else { throw ContainerExecFailure("container \(containerID) is not running") }
     guard let relayExecutable = relay else {
       throw ContainerExecFailure("this sandbox cannot reach a container's own network (no relay binary)")
     }
-    let relayProcess = Process()
-    let ((inputRead, inputWrite), (outRead, outWrite), (errorRead, errorWrite)) = try spawner.run {
-      (try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe())
+    let ((inputRead, inputWrite), (outRead, outWrite), (errorRead, errorWrite)) = (
+      try ProcessPipes.pipe(), try ProcessPipes.pipe(), try ProcessPipes.pipe()
+    )
+    var command = ProcessCommand.inheritingEnvironment(
+      relayExecutable, NetworkNamespaceRelay.arguments(pid: member, port: port, busybox: busybox.path))
+    (command.input, command.output, command.error) = (
+      .descriptor(inputRead), .descriptor(outWrite), .descriptor(errorWrite)
+    )
+    defer { [inputRead, outWrite, errorWrite].forEach { close($0) } }
+    let relayProcess: SpawnedProcess
+    do {
+      relayProcess = try launch(command) { executions[ObjectIdentifier($0)] = $0 }
+    } catch {
+      [outRead, errorRead, inputWrite].forEach { close($0) }
+      throw error
     }
-    relayProcess.standardInput = FileHandle(fileDescriptor: inputRead)
-    relayProcess.standardOutput = FileHandle(fileDescriptor: outWrite)
-    relayProcess.standardError = FileHandle(fileDescriptor: errorWrite)
     let connection = ProcessExecution(process: relayProcess, input: inputWrite, isTerminal: false)
-    let key = ObjectIdentifier(connection)
     // Both outputs are read to their end before the close is reported.
     let drained = DispatchGroup()
     drained.enter()
     drained.enter()
     let refusal = FailureText()
-    relayProcess.terminationHandler = { [weak self] relay in
+    relayProcess.whenEnded { [weak self] ended in
       drained.notify(queue: .global()) {
-        _ = self?.lock.withLock { self?.executions.removeValue(forKey: key) }
+        self?.forget(relayProcess)
         connection.closeInput()
         // nc says why it could not connect; a relay that ran and ended (or was ended) is a
-        // closed connection.
-        let failed = relay.terminationReason == .exit && relay.terminationStatus != 0 && !refusal.text.isEmpty
+        // closed connection. The code, not its shell status: a relay killed by a signal did not fail.
+        let failed = if case .exited(let code) = ended { code != 0 && !refusal.text.isEmpty } else { false }
         closed(failed ? refusal.text : nil)
       }
-    }
-    defer { [inputRead, outWrite, errorWrite].forEach { close($0) } }
-    do {
-      try launch(
-        relayProcess, executable: relayExecutable,
-        arguments: NetworkNamespaceRelay.arguments(pid: member, port: port, busybox: busybox.path)
-      ) {
-        executions[key] = relayProcess
-      }
-    } catch {
-      [outRead, errorRead].forEach { close($0) }
-      connection.closeInput()
-      throw error
     }
     OutputReader.start(outRead, output: received, done: { drained.leave() })
     OutputReader.start(errorRead, output: { refusal.append($0) }, done: { drained.leave() })
@@ -239,28 +234,26 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   }
 
   public func shutdown() {
-    let processes = lock.withLock { () -> [Process] in
+    let processes = lock.withLock { () -> [SpawnedProcess] in
       isShutDown = true
       return running.values.map(\.process) + executions.values
     }
-    for process in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    for process in processes { process.signal(SIGKILL) }
     for process in processes { process.waitUntilExit() }
     try? FileManager.default.removeItem(atPath: root + "/pods")
   }
 
-  /// Starts `process` as bwrap running `box` (or as another program), from the spawning thread,
-  /// and records it under the lock unless the engine is shutting down.
-  private func launch(_ process: Process, _ box: Bubblewrap, record: () -> Void) throws {
-    try launch(process, executable: bwrap, arguments: box.arguments, record: record)
-  }
-
-  private func launch(_ process: Process, executable: String, arguments: [String], record: () -> Void) throws {
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    try lock.withLock {
+  /// Starts `command` from the spawning thread, in a process group of its own (a Ctrl-C at the
+  /// sandbox's terminal is the sandbox's, not its containers'), and records it under the lock
+  /// unless the engine is shutting down.
+  private func launch(_ command: ProcessCommand, record: (SpawnedProcess) -> Void) throws -> SpawnedProcess {
+    var command = command
+    command.ownProcessGroup = true
+    return try lock.withLock {
       guard !isShutDown else { throw Unavailable(description: "the sandbox is shutting down") }
-      try spawner.run { try process.run() }
-      record()
+      let process = try spawner.run { [command] in try SpawnedProcess(command) }
+      record(process)
+      return process
     }
   }
 
@@ -280,6 +273,11 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   private func finish(_ containerID: String) {
     if let input = lock.withLock({ running.removeValue(forKey: containerID)?.input }) { close(input) }
     records.remove(containerID: containerID)
+  }
+
+  /// Drops an exec or relay that ended from the processes `shutdown()` ends.
+  private func forget(_ execution: SpawnedProcess) {
+    _ = lock.withLock { executions.removeValue(forKey: ObjectIdentifier(execution)) }
   }
 
   private func containerRoot(_ container: ContainerLaunch) -> ContainerRoot {
@@ -310,11 +308,5 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
       guard written > 0 else { return }
       offset += written
     }
-  }
-
-  /// The code the runtime reports: the process's own, or 128 plus the signal that ended it.
-  static func exitCode(_ process: Process) -> Int {
-    let status = Int(process.terminationStatus)
-    return process.terminationReason == .uncaughtSignal ? 128 + status : status
   }
 }

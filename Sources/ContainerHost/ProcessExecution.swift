@@ -1,14 +1,15 @@
 import Foundation
 import KubeSim
+import Processes
 
 /// A running `kubectl exec` command: its stdin (or terminal) and its process.
 final class ProcessExecution: ContainerExecution, @unchecked Sendable {
-  let process: Process
+  let process: SpawnedProcess
   private let lock = NSLock()
   private var input: Int32?
   private let isTerminal: Bool
 
-  init(process: Process, input: Int32, isTerminal: Bool) {
+  init(process: SpawnedProcess, input: Int32, isTerminal: Bool) {
     self.process = process
     self.input = input
     self.isTerminal = isTerminal
@@ -39,7 +40,7 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
   }
 
   func stop() {
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.signal(SIGKILL)
   }
 }
 

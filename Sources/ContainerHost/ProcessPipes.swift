@@ -5,8 +5,8 @@ import Foundation
 #endif
 
 /// The descriptors a container process gets: a pipe or a terminal. Every end closes on exec, so a
-/// process started later never inherits it and keeps it open; callers make them on the spawning
-/// thread, where no process starts between their creation and the flag being set.
+/// program this process runs never inherits it and keeps it open (a SpawnedProcess child gets
+/// only its three streams in any case).
 enum ProcessPipes {
   struct Failure: Error, CustomStringConvertible {
     var description: String

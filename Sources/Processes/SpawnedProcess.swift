@@ -91,6 +91,16 @@ public final class SpawnedProcess: Sendable {
     }
   }
 
+  /// Calls `handler` with how the child ended, as soon as it ends, from a thread of its own that
+  /// sleeps in `waitUntilExit()` until then: no polling, and no thread of the cooperative pool
+  /// held. A thread per child rather than one reaper for all: waiting for any child would reap,
+  /// or keep seeing, children that other owners wait for.
+  public func whenEnded(_ handler: @escaping @Sendable (ProcessTermination) -> Void) {
+    let waiter = Thread { [self] in handler(waitUntilExit()) }
+    waiter.name = "kubelab.process-waiter"
+    waiter.start()
+  }
+
   /// Waits, asleep, until the child ends: polls every `interval`, so no thread is held.
   @discardableResult
   public func exit(polling interval: Duration = .milliseconds(10)) async throws -> ProcessTermination {

@@ -88,6 +88,27 @@ import Testing
     #expect(!spawned.isRunning)
   }
 
+  @Test func anEndIsReportedToTheHandlerAsItHappens() async throws {
+    let spawned = try SpawnedProcess(ProcessCommand("/bin/sleep", ["600"], environment: [:]))
+    let ended = await withCheckedContinuation { (reported: CheckedContinuation<ProcessTermination, Never>) in
+      spawned.whenEnded { reported.resume(returning: $0) }
+      // Only the kill ends the child: the handler must wait for it, not report a running child.
+      spawned.signal(SIGKILL)
+    }
+    #expect(ended == .signalled(SIGKILL))
+    #expect(ended.shellStatus == 128 + SIGKILL)
+  }
+
+  @Test func aChildThatEndedBeforeTheHandlerWasSetIsReportedToo() async throws {
+    let spawned = try SpawnedProcess(ProcessCommand("/bin/sh", ["-c", "exit 7"], environment: [:]))
+    // Reaped here first: the handler gets what was stored, not .lost.
+    #expect(spawned.waitUntilExit() == .exited(7))
+    let ended = await withCheckedContinuation { (reported: CheckedContinuation<ProcessTermination, Never>) in
+      spawned.whenEnded { reported.resume(returning: $0) }
+    }
+    #expect(ended == .exited(7))
+  }
+
   @Test func aMissingProgramIsAClearError() {
     #expect {
       try SpawnedProcess(ProcessCommand("/nonexistent/program", environment: [:]))
