@@ -39,11 +39,23 @@ public final class SpawnedProcess: Sendable {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
+    // A parent started with stdin closed can hold a pipe on 0, 1 or 2, where an earlier stream's
+    // set-up in the child would overwrite it: such a descriptor is handed over as a copy above 2.
+    var lifted: [Int32] = []
+    defer { lifted.forEach { close($0) } }
+    func source(_ descriptor: Int32, for number: Int32) -> Int32 {
+      guard descriptor <= 2, descriptor != number else { return descriptor }
+      let copy = fcntl(descriptor, F_DUPFD_CLOEXEC, 3)
+      guard copy >= 0 else { return descriptor }
+      lifted.append(copy)
+      return copy
+    }
     for (number, stream) in [(Int32(0), command.input), (1, command.output), (2, command.error)] {
       switch stream {
       case .inherit: break
       case .nullDevice: posix_spawn_file_actions_addopen(&actions, number, "/dev/null", O_RDWR, 0)
-      case .descriptor(let descriptor): posix_spawn_file_actions_adddup2(&actions, descriptor, number)
+      case .descriptor(let descriptor):
+        posix_spawn_file_actions_adddup2(&actions, source(descriptor, for: number), number)
       case .file(let path, let openFlags): posix_spawn_file_actions_addopen(&actions, number, path, openFlags, 0o644)
       case .sameAs(let other): posix_spawn_file_actions_adddup2(&actions, other, number)
       }

@@ -38,6 +38,32 @@ import Testing
     #expect(!open.contains(String(pipe.fileHandleForWriting.fileDescriptor)))
   }
 
+  @Test func aDescriptorOnALowNumberReachesTheRightStream() async throws {
+    // As in a parent started with stdin closed: a file sits on descriptor 0 and is the child's
+    // stdout, while the child's stdin is set up first.
+    let path = NSTemporaryDirectory() + "spawned-low-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    defer { close(file) }
+    try #require(file >= 0)
+    // The test's own stdin is put back afterwards, closed again if it was closed (as under CI).
+    let saved = dup(0)
+    defer {
+      if saved >= 0 {
+        dup2(saved, 0)
+        close(saved)
+      } else {
+        close(0)
+      }
+    }
+    dup2(file, 0)
+    var command = ProcessCommand("/bin/sh", ["-c", "echo reached"], environment: [:])
+    command.output = .descriptor(0)
+    let ended = try SpawnedProcess(command).waitUntilExit()
+    #expect(ended == .exited(0))
+    #expect((try? String(contentsOfFile: path, encoding: .utf8)) == "reached\n")
+  }
+
   @Test func aChildOfAThreadThatBlocksSIGTERMStillObeysIt() async throws {
     let spawned = try await Task.detached {
       // Swift's worker threads block signals like this; the child must not inherit the mask.
