@@ -10,14 +10,10 @@ public struct TerminalSession: Sendable {
   /// on a terminal of `width` × `height`.
   public static func start(_ command: String, width: Int = 160, height: Int = 20) async throws -> TerminalSession {
     let session = TerminalSession(name: "kubelab-term-" + UUID().uuidString.prefix(8))
-    // The tmux server outlives its client: started through Python with every other descriptor
-    // closed, it cannot hold the one by which Foundation's Process learns that the client ended.
+    // The tmux server outlives its client; it inherits nothing of ours but the client's output
+    // files, as every ProcessRunner child closes the rest.
     let started = try await ProcessRunner.run(
-      "/usr/bin/python3",
-      [
-        "-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:], close_fds=True))",
-        tmux, "new-session", "-d", "-s", session.name, "-x", "\(width)", "-y", "\(height)", command,
-      ])
+      tmux, ["new-session", "-d", "-s", session.name, "-x", "\(width)", "-y", "\(height)", command])
     guard started.status == 0 else { throw SandboxStartError(message: "tmux did not start: \(started.stderr)") }
     return session
   }
