@@ -38,18 +38,21 @@ let package = Package(
       dependencies: [
         "CYAML",
         .product(name: "OrderedCollections", package: "swift-collections"),
-      ]
+      ],
+      swiftSettings: [.swiftLanguageMode(.v6)]
     ),
     .target(
       name: "KubeClient",
-      dependencies: ["CCurl", "KubeModel", "Processes"]
+      dependencies: ["CCurl", "KubeModel", "Processes"],
+      swiftSettings: [.swiftLanguageMode(.v6)]
     ),
     .target(
       name: "LabKit",
-      dependencies: ["KubeModel", "KubeClient", "Processes"]
+      dependencies: ["KubeModel", "KubeClient", "Processes"],
+      swiftSettings: [.swiftLanguageMode(.v6)]
     ),
-    .target(name: "Processes"),
-    .target(name: "Isolation", dependencies: ["Processes"]),
+    .target(name: "Processes", swiftSettings: [.swiftLanguageMode(.v6)]),
+    .target(name: "Isolation", dependencies: ["Processes"], swiftSettings: [.swiftLanguageMode(.v6)]),
     .target(
       name: "KubeSim",
       dependencies: [
@@ -114,7 +117,7 @@ let package = Package(
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation", "Processes"]),
-    .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
+    .testTarget(name: "ProcessesTests", dependencies: ["Processes"], swiftSettings: [.swiftLanguageMode(.v6)]),
     .testTarget(
       name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "Processes", "TestSupport"]),
     .testTarget(

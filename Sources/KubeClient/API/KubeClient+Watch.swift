@@ -8,10 +8,13 @@ extension KubeClient {
     _ resource: ResourceRef, namespace: String? = nil, allNamespaces: Bool = false, options: ListOptions = .init()
   ) -> AsyncThrowingStream<WatchEvent, Error> {
     let namespace = allNamespaces ? nil : self.namespace(namespace, for: resource)
-    var request = TransportRequest(
-      method: "GET",
-      path: PathEncoding.path(resource.path(namespace: namespace), query: options.queryItems(watch: true)))
-    request.isStreaming = true
+    let request = {
+      var request = TransportRequest(
+        method: "GET",
+        path: PathEncoding.path(resource.path(namespace: namespace), query: options.queryItems(watch: true)))
+      request.isStreaming = true
+      return request
+    }()
     let server = endpoint.server
     return AsyncThrowingStream { continuation in
       let task = Task {
