@@ -88,10 +88,13 @@ import Testing
     #expect(allRunning(replaced, count: 2, image: "nginx") && !replaced.contains(victim), "\(replaced)")
     let described = try await kubectl("describe replicaset -n \(namespace)")
     #expect(described.stdout.contains("SuccessfulCreate"), "\(described.stdout)")
-    let deployment = try await kubectl("describe deployment web -n \(namespace)")
-    #expect(deployment.stdout.contains("ScalingReplicaSet"), "\(deployment.stdout)")
-    #expect(deployment.stdout.contains("Scaled up replica set web-"), "\(deployment.stdout)")
-    #expect(deployment.stdout.contains("MinimumReplicasAvailable"), "\(deployment.stdout)")
+    // The replacement pod runs before the controller counts it available: wait for the condition.
+    let deployment = try await poll(kubectl, ["describe", "deployment", "web", "-n", namespace]) {
+      $0.contains("MinimumReplicasAvailable")
+    }
+    #expect(deployment.contains("ScalingReplicaSet"), "\(deployment)")
+    #expect(deployment.contains("Scaled up replica set web-"), "\(deployment)")
+    #expect(deployment.contains("MinimumReplicasAvailable"), "\(deployment)")
 
     let removed = try await kubectl.run(["delete", "deployment", "web", "-n", namespace], timeout: 60)
     #expect(removed.status == 0, "\(removed.stderr)")
