@@ -38,21 +38,18 @@ let package = Package(
       dependencies: [
         "CYAML",
         .product(name: "OrderedCollections", package: "swift-collections"),
-      ],
-      swiftSettings: [.swiftLanguageMode(.v6)]
+      ]
     ),
     .target(
       name: "KubeClient",
-      dependencies: ["CCurl", "KubeModel", "Processes"],
-      swiftSettings: [.swiftLanguageMode(.v6)]
+      dependencies: ["CCurl", "KubeModel", "Processes"]
     ),
     .target(
       name: "LabKit",
-      dependencies: ["KubeModel", "KubeClient", "Processes"],
-      swiftSettings: [.swiftLanguageMode(.v6)]
+      dependencies: ["KubeModel", "KubeClient", "Processes"]
     ),
-    .target(name: "Processes", swiftSettings: [.swiftLanguageMode(.v6)]),
-    .target(name: "Isolation", dependencies: ["Processes"], swiftSettings: [.swiftLanguageMode(.v6)]),
+    .target(name: "Processes"),
+    .target(name: "Isolation", dependencies: ["Processes"]),
     .target(
       name: "KubeSim",
       dependencies: [
@@ -67,7 +64,8 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CompressNIO", package: "compress-nio"),
       ],
-      resources: [.copy("Data")]
+      resources: [.copy("Data")],
+      swiftSettings: [.swiftLanguageMode(.v5)]
     ),
     .target(
       name: "NodeTools",
@@ -117,7 +115,7 @@ let package = Package(
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "LabsTests", dependencies: ["LabKit", "KubeModel", "TestSupport"]),
     .testTarget(name: "IsolationTests", dependencies: ["Isolation", "Processes"]),
-    .testTarget(name: "ProcessesTests", dependencies: ["Processes"], swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
     .testTarget(
       name: "ContainerHostTests", dependencies: ["ContainerHost", "KubeSim", "KubeModel", "Processes", "TestSupport"]),
     .testTarget(
@@ -129,5 +127,5 @@ let package = Package(
     ),
     .testTarget(name: "CLITests", dependencies: ["KubeModel", "LabKit", "Processes", "TestSupport"]),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

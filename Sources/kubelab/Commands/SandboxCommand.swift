@@ -107,7 +107,7 @@ struct SandboxCommand: ParsableCommand {
       nodes = nil
     }
     print("Sandbox ready: \(sandbox.url) (kubeconfig: \(path))")
-    fflush(stdout)
+    PrintedOutput.flush()
     TerminationSignal.wait()
     nodes?.shutdown()
     record.remove()

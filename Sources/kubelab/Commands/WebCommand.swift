@@ -58,7 +58,7 @@ struct WebCommand: AsyncParsableCommand {
       let host = address.contains(":") ? "[\(address)]" : address
       print("kubelab web: open http://\(host):\(bound)/?token=\(token.value)\(lab.map { "#lab/\($0)" } ?? "")")
       print("Press Ctrl-C to stop.")
-      fflush(stdout)
+      PrintedOutput.flush()
       // Waiting and shutting down block a thread of their own, never one of the few that serve
       // the page and run the sandboxes, which shutting down waits for.
       await withCheckedContinuation { done in

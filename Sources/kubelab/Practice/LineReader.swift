@@ -30,7 +30,7 @@ final class LineReader: Sendable {
   /// Shows `prompt` and returns the next line; nil at the end of input.
   func next(prompt: String) async -> String? {
     print(prompt, terminator: "")
-    fflush(stdout)
+    PrintedOutput.flush()
     demand.signal()
     var iterator = lines.makeAsyncIterator()
     guard let line = await iterator.next() else {

@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import Synchronization
 import Testing
 
 @Suite("SessionStore: one locked, atomically written session per cluster and lab")
@@ -50,32 +51,25 @@ struct SessionStoreTests {
   func threadUpdates() throws {
     try store.update(cluster: "c", lab: "l") { $0 = Session(lab: "l", cluster: "c", startedAt: start) }
     let directory = store.directory
-    let failures = NSLock()
-    nonisolated(unsafe) var errors: [String] = []
-    let threads = (0..<2).map { _ in
-      Thread {
+    let failures = Mutex<[String]>([])
+    let done = DispatchGroup()
+    for _ in 0..<2 {
+      done.enter()
+      Thread.detachNewThread {
         for _ in 0..<10 {
           do {
             try SessionStore(directory: directory).update(cluster: "c", lab: "l") {
               $0?.hintsRevealed["t", default: 0] += 1
             }
           } catch {
-            failures.withLock { errors.append("\(error)") }
+            failures.withLock { $0.append("\(error)") }
           }
         }
-      }
-    }
-    let done = DispatchGroup()
-    for thread in threads {
-      done.enter()
-      let body = thread
-      Thread.detachNewThread {
-        body.main()
         done.leave()
       }
     }
     done.wait()
-    #expect(failures.withLock { errors } == [])
+    #expect(failures.withLock { $0 } == [])
     #expect(try store.load(cluster: "c", lab: "l")?.hintsRevealed["t"] == 20)
   }
 

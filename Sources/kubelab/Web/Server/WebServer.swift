@@ -3,12 +3,13 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
+import Synchronization
 
 /// The page's server: HTTP/1.1 for the page and its API, WebSocket upgrades for terminals, every
 /// request refused without the access token, every WebSocket refused from another origin.
-final class WebServer {
+final class WebServer: Sendable {
   private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-  private var channel: Channel?
+  private let channel = Mutex<Channel?>(nil)
 
   /// Binds `address:port` (port 0: any free one) and starts serving; the port bound.
   func start(address: String, port: Int, router: WebRouter, terminals: TerminalRegistry) throws -> Int {
@@ -43,12 +44,12 @@ final class WebServer {
         }
       }
       .bind(host: address, port: port).wait()
-    self.channel = channel
+    self.channel.withLock { $0 = channel }
     return channel.localAddress?.port ?? port
   }
 
   func shutdown() {
-    try? channel?.close().wait()
+    try? channel.withLock { $0 }?.close().wait()
     try? group.syncShutdownGracefully()
   }
 }
