@@ -95,8 +95,11 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   }
 
   public func stop(containerID: String) {
-    // bubblewrap's pid 1 goes, and with it every process of the container's pid namespace.
-    lock.withLock { running[containerID]?.process }?.signal(SIGKILL)
+    // The whole group: the bwrap started here and the bwrap that is pid 1 of the container's pid
+    // namespace. The inner one dies with the outer only once it has set its parent-death signal,
+    // which a container stopped right after its start had not yet, and it outlived the sandbox.
+    // With pid 1 gone, every process of the namespace goes.
+    lock.withLock { running[containerID]?.process }?.signal(SIGKILL, group: true)
   }
 
   public func writeInput(containerID: String, _ bytes: [UInt8]) {
@@ -238,7 +241,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
       isShutDown = true
       return running.values.map(\.process) + executions.values
     }
-    for process in processes { process.signal(SIGKILL) }
+    for process in processes { process.signal(SIGKILL, group: true) }
     for process in processes { process.waitUntilExit() }
     try? FileManager.default.removeItem(atPath: root + "/pods")
   }

@@ -39,8 +39,9 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
     }
   }
 
+  /// Its whole group, as a container's: both bwrap processes (see BubblewrapEngine.stop).
   func stop() {
-    process.signal(SIGKILL)
+    process.signal(SIGKILL, group: true)
   }
 }
 
