@@ -11,7 +11,6 @@ import Synchronization
 /// through `signal(_:)` can never reach another process that took its id.
 public final class SpawnedProcess: Sendable {
   public let pid: pid_t
-  public let executable: String
   private let termination = Mutex<ProcessTermination?>(nil)
 
   public init(_ command: ProcessCommand) throws {
@@ -20,7 +19,6 @@ public final class SpawnedProcess: Sendable {
         executable: command.executable,
         reason: "the C library lacks posix_spawn_file_actions_addclosefrom_np (glibc 2.34+)")
     }
-    executable = command.executable
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
