@@ -60,7 +60,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func aContainerSeesItsVariablesAndVolumes(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))

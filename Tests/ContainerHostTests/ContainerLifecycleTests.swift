@@ -11,7 +11,7 @@ let streamingKubectlVersions = ["1.31", "1.33"]
 @Suite struct ContainerLifecycleTests {
   @Test(arguments: streamingKubectlVersions)
   func exitCodesDriveThePodsLifeAndOutputIsTheLog(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -51,7 +51,7 @@ let streamingKubectlVersions = ["1.31", "1.33"]
 
   /// `kubectl logs POD -c INIT` reads a finished init container's output, as on a real node.
   @Test func anInitContainersLogIsReadByItsName() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
@@ -74,7 +74,7 @@ let streamingKubectlVersions = ["1.31", "1.33"]
 
   @Test(arguments: streamingKubectlVersions)
   func followedLogsEndWithTheProcessAndHonourTailSinceAndTimestamps(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -95,7 +95,7 @@ let streamingKubectlVersions = ["1.31", "1.33"]
 
   @Test(arguments: streamingKubectlVersions)
   func aJobOfAFailingShellFailsAfterItsBackoffLimit(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -123,7 +123,7 @@ let streamingKubectlVersions = ["1.31", "1.33"]
   }
 
   @Test func execProbesRunInTheContainer() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
@@ -157,7 +157,7 @@ let streamingKubectlVersions = ["1.31", "1.33"]
   /// No container process outlives its sandbox: not after SIGTERM, and after SIGKILL the next
   /// sandbox on the same state folder finds none left.
   @Test func noContainerProcessOutlivesItsSandbox() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let first = try SandboxProcess()
       let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: first.kubeconfig))
       try await kubectl.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])

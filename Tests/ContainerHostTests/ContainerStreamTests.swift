@@ -7,7 +7,7 @@ import Testing
 @Suite struct ContainerStreamTests {
   @Test(arguments: streamingKubectlVersions)
   func execReportsExitCodesAndPassesStdin(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -41,7 +41,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func cpCopiesToAndFromAPodAndRunPrintsTheOutput(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -66,7 +66,7 @@ import Testing
   }
 
   @Test func anSPDYOnlyKubectlIsToldWhichVersionItNeeds() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: "1.29", kubeconfig: sandbox.kubeconfig))

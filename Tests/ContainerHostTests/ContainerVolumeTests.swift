@@ -49,7 +49,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func downwardAPIAndProjectedVolumesAreFiles(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -93,7 +93,7 @@ import Testing
     """
 
   @Test func hostPathIsTheNodesOwnTree() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
@@ -151,7 +151,7 @@ import Testing
   }
 
   @Test func aClaimsVolumeOutlivesItsPods() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))

@@ -46,7 +46,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func aForwardedPortReachesThePodsServer(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -115,7 +115,7 @@ import Testing
 
   /// The Python client forwards over the kubelet's own protocol (`v4.channel.k8s.io`, `?ports=`).
   @Test func thePythonClientForwardsOverTheKubeletsProtocol() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: sandbox.kubeconfig))
@@ -134,7 +134,7 @@ import Testing
   }
 
   @Test func anSPDYOnlyKubectlIsToldWhichVersionItNeeds() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: "1.27", kubeconfig: sandbox.kubeconfig))

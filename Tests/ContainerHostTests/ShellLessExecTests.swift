@@ -7,7 +7,7 @@ import Testing
 @Suite struct ShellLessExecTests {
   @Test(arguments: streamingKubectlVersions)
   func anInteractiveShellInNginxSeesItsFiles(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))
@@ -28,7 +28,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func etcdctlInTheEtcdPodReadsTheSandboxStore(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let sandbox = try SandboxProcess()
       defer { _ = sandbox.stop() }
       let kubectl = try #require(Kubectl(version: version, kubeconfig: sandbox.kubeconfig))

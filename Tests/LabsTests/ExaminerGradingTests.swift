@@ -20,7 +20,7 @@ struct ExaminerGradingTests {
   }
 
   @Test func servicesAreJudgedByThePodsTheyReach() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let attempt = try await LabAttempt("imperative-commands")
       // A selector with one label more than the task named, which the pod carries too.
       try await attempt.run(
@@ -35,7 +35,7 @@ struct ExaminerGradingTests {
   }
 
   @Test func imagesSpeltWithTheirRegistryPass() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let imperative = try await LabAttempt("imperative-commands")
       try await imperative.run("kubectl create deployment webapp --image=docker.io/kodekloud/webapp-color --replicas=3")
       expect(await imperative.grade("webapp-deployment"), .passed)
@@ -52,7 +52,7 @@ struct ExaminerGradingTests {
   }
 
   @Test func aManifestTaskNeedsTheFileFixed() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let attempt = try await LabAttempt("pods-yaml")
       try await attempt.run("kubectl run web-frontend --image=nginx:1.27 -l app=web,tier=frontend")
       expect(await attempt.grade("fix-manifest"), .partial, hint: "files/web-frontend.yaml is not fixed yet")
@@ -60,7 +60,7 @@ struct ExaminerGradingTests {
   }
 
   @Test func answersSpeltAnotherWayPass() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let pods = try await LabAttempt("pods")
       // The question does not ask for the tag: busybox answers for busybox:1.36.
       for answer in ["busybox", "docker.io/library/busybox:1.36", "busybox:1.36"] {
@@ -90,7 +90,7 @@ struct ExaminerGradingTests {
   }
 
   @Test func untouchedTasksShowTheSymptomNotTheDiagnosis() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let giveaways: [String: [String: [String]]] = [
         "control-plane": [
           "rescue-analytics": ["my-scheduler", "schedulerName"], "place-by-hand": ["taint", "nodeName"],

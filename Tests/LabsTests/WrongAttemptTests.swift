@@ -31,7 +31,7 @@ struct WrongAttemptTests {
   }
 
   @Test func pods() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let tag = try await LabAttempt("pods")
       try await tag.run(
         "kubectl run nginx --image=nginx:alpine", "kubectl wait --for=condition=Ready pod/nginx --timeout=60s")
@@ -44,7 +44,7 @@ struct WrongAttemptTests {
   }
 
   @Test func replicasets() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let template = try await LabAttempt("replicasets")
       try await template.run("kubectl set image replicaset/new-replica-set busybox-container=busybox")
       expect(
@@ -60,7 +60,7 @@ struct WrongAttemptTests {
   }
 
   @Test func deployments() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let tag = try await LabAttempt("deployments")
       try await tag.run(
         "kubectl create deployment httpd-frontend --image=httpd:2.4 --replicas=3",
@@ -76,7 +76,7 @@ struct WrongAttemptTests {
   }
 
   @Test func namespaces() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let wrongNamespace = try await LabAttempt("namespaces")
       try await wrongNamespace.run("kubectl run redis --image=redis")
       expect(
@@ -91,7 +91,7 @@ struct WrongAttemptTests {
   }
 
   @Test func services() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let noNodePort = try await LabAttempt("services")
       try await noNodePort.run(
         "kubectl expose deployment simple-webapp-deployment --name=webapp-service --type=NodePort --port=8080")
@@ -107,7 +107,7 @@ struct WrongAttemptTests {
   }
 
   @Test func imperativeCommands() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let createService = try await LabAttempt("imperative-commands")
       try await createService.run("kubectl create service clusterip redis-service --tcp=6379:6379")
       expect(await createService.grade("redis-service"), .partial, earned: 1.5, hint: "does not reach the pod redis")
@@ -124,7 +124,7 @@ struct WrongAttemptTests {
   }
 
   @Test func podsYAML() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let droppedLabels = try await LabAttempt("pods-yaml")
       try await droppedLabels.run(
         "sed -i -e '/lables:/d' -e '/\tapp: web/d' -e '/\ttier: frontend/d' -e 's#^apiVersion: apps/v1$#apiVersion: v1#' files/web-frontend.yaml",
@@ -151,7 +151,7 @@ struct WrongAttemptTests {
   }
 
   @Test func multiContainerPods() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       // The answers are in the containers' logs, where the questions send the learner.
       let separateVolumes = try await LabAttempt("multi-container-pods", containers: true)
       try await separateVolumes.run(
@@ -206,7 +206,7 @@ struct WrongAttemptTests {
   }
 
   @Test func logging() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       // The answers are in the logs the questions point at: -c web, and --previous for payment.
       let replaced = try await LabAttempt("logging", containers: true)
       try await replaced.run(
@@ -237,7 +237,7 @@ struct WrongAttemptTests {
   }
 
   @Test func configMapsAndSecrets() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       // The values copied into the pod: the variables are right, but follow neither object.
       let copied = try await LabAttempt("configmaps-and-secrets", containers: true)
       try await copied.run(
@@ -265,7 +265,7 @@ struct WrongAttemptTests {
   }
 
   @Test func etcdBasics() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let attempt = try await LabAttempt("etcd-basics")
       await expectWrong(attempt, "even-members", answer: "2")
       await expectWrong(attempt, "api-variable", answer: "ETCD_API")
@@ -273,7 +273,7 @@ struct WrongAttemptTests {
   }
 
   @Test func containerRuntimes() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let attempt = try await LabAttempt("container-runtimes")
       await expectWrong(attempt, "ctr", answer: "crictl")
       await expectWrong(attempt, "nerdctl-run", answer: "nerdctl run redis:alpine --name redis")

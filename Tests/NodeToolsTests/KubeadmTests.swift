@@ -131,7 +131,7 @@ import X509
     #expect(fixture.cluster.kubeletVersion(of: "controlplane") == "v1.34.1")
 
     // The real kubectl sees the upgraded cluster: the server's version and the node's.
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       for version in ["1.33", "1.31"] {
         let kubectl = try #require(try fixture.kubectl(version), "kubectl \(version) is missing")
         let nodes = try await kubectl("get nodes --no-headers")

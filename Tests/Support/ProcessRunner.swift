@@ -16,11 +16,15 @@ public enum ProcessRunner {
   /// Input and output go through temporary files, not pipes: tests spawn processes in parallel,
   /// and a long-lived child (a sandbox) that inherits the write end of another child's pipe would
   /// keep that pipe from ever reaching end-of-file.
+  ///
+  /// It starts once the process gate has a slot, and its timeout counts from the start.
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
     timeout: TimeInterval = 60
   ) async throws -> ProcessOutput {
-    try await start(executable, arguments, environment: environment, input: input).finish(timeout: timeout)
+    try await TestGate.processes.run {
+      try await start(executable, arguments, environment: environment, input: input).finish(timeout: timeout)
+    }
   }
 
   /// Starts a program that keeps running (a watch), for a test that reads its output as it comes.

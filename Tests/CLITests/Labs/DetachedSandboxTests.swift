@@ -8,7 +8,7 @@ import Testing
 /// commands reach it with `--sandbox`, and `stop` ends it.
 @Suite struct DetachedSandboxTests {
   @Test func startLaunchesASandboxThatStopEnds() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       let record = run.state + "/kubelab/sandbox/sandbox.json"
       defer {

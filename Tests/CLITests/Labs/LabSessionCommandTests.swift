@@ -20,7 +20,7 @@ import Testing
   }
 
   @Test func answersHintsSolutionsAndScoresAreRecorded() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let (sandbox, run) = try setUp()
       defer { _ = sandbox.stop() }
       let started = try await run(["start", "sample"])
@@ -78,7 +78,7 @@ import Testing
   }
 
   @Test func faultsMakeErrorsNotFailsAndKeepTheScore() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let (sandbox, run) = try setUp()
       defer { _ = sandbox.stop() }
       #expect(try await run(["start", "sample"]).status == 0)
@@ -101,7 +101,7 @@ import Testing
   /// `start --labs DIR`, then answer, hint, check and status from another folder without `--labs`:
   /// the session remembers where the lab came from.
   @Test func aStartedLabIsFoundFromAnyFolder() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let (sandbox, base) = try setUp()
       defer { _ = sandbox.stop() }
       let library = NSTemporaryDirectory() + "kubelab-library-" + UUID().uuidString
@@ -134,7 +134,7 @@ import Testing
   }
 
   @Test func aKilledAnswerLeavesAReadableSession() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let (sandbox, run) = try setUp()
       defer { _ = sandbox.stop() }
       #expect(try await run(["start", "sample"]).status == 0)

@@ -6,7 +6,7 @@ import Testing
 /// wrong answers with hints, actions done with kubectl, and the final score.
 @Suite struct PracticeCommandTests {
   @Test func scriptedPracticeReachesFullScore() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       guard Kubectl.binaryFolder != nil else { return }
       let run = try KubelabRun()
       let script =
@@ -52,7 +52,7 @@ import Testing
   }
 
   @Test func quittingEndsWithTheScoreTableAndExitOne() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       let output = try await run(["practice", "sample", "--sandbox"], input: "2\nskip\nquit\n", timeout: 180)
       #expect(output.status == 1, "\(output.stdout)\n\(output.stderr)")
@@ -66,7 +66,7 @@ import Testing
   /// checks that would wait up to a minute): no wait is announced and no check says it waited.
   /// The timeout only guards against a hang.
   @Test func quittingRightAfterTheStartDoesNotWait() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       let output = try await run(["practice", "pods", "--sandbox"], input: "quit\n", timeout: 180)
       #expect(output.status == 1, "\(output.stdout)\n\(output.stderr)")
@@ -77,7 +77,7 @@ import Testing
   }
 
   @Test func withoutALabTheLearnerPicksOne() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       let output = try await run(["practice", "--sandbox"], input: "nothing\n999\nsample\nquit\n", timeout: 180)
       #expect(output.stdout.contains("sample: Sample lab"))

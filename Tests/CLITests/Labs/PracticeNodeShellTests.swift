@@ -6,7 +6,7 @@ import Testing
 /// shell, and after `exit` the prompt reads the learner's next answer.
 @Suite struct PracticeNodeShellTests {
   @Test func theNodeShellGetsEveryLineAndThePromptComesBack() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       // tmux gives the command its server's environment: the command sets the test's own.
       let environment = run.environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }

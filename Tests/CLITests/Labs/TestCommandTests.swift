@@ -5,7 +5,7 @@ import Testing
 /// `kubelab test`: the self-test CI runs on every lab, and `kubelab new`'s scaffold passing it.
 @Suite struct TestCommandTests {
   @Test func sampleLabPassesWithJUnitReport() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       let junit = run.workdir + "/results.xml"
       let output = try await run(["test", "sample", "--junit", junit], timeout: 300)
@@ -19,7 +19,7 @@ import Testing
   }
 
   @Test func aLabThatPassesUntouchedOrWhoseSolutionFailsIsReported() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       var run = try KubelabRun()
       let library = try temporaryTree([
         "Labs/leaky/lab.yaml": """
@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func scaffoldLintsAndPassesItsSelfTest() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       var run = try KubelabRun()
       let library = try temporaryTree(["Labs/.keep": ""])
       run.extraEnvironment["KUBELAB_LABS"] = library

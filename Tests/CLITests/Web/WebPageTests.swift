@@ -13,7 +13,7 @@ import Testing
   /// Debian packages. None loads anything from elsewhere; the page's own files do not even name
   /// an address on the internet (the vendored ones may, in comments: see ExternalLoads).
   @Test func servedFilesLoadNothingFromTheInternet() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       let web = try WebProcess(run: run, arguments: ["--port", "0"])
       defer { _ = web.stop() }
@@ -67,7 +67,7 @@ import Testing
   }
 
   @Test func practiceTestInABrowser() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let run = try KubelabRun()
       let web = try WebProcess(run: run, arguments: ["pods", "--sandbox", "--port", "0"])
       #expect(web.url.hasPrefix("http://127.0.0.1:") && web.url.contains("?token=") && web.url.hasSuffix("#lab/pods"))

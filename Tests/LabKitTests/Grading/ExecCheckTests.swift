@@ -9,7 +9,7 @@ import Testing
 struct ExecCheckTests {
   @Test("an exec check passes on exit 0 or matching output, and fails otherwise with the output")
   func execChecks() async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let fixture = try GradingFixture(
         tasks: "  - { id: t, ask: a, action: true }",
         grader: """

@@ -1,0 +1,49 @@
+/// Lets a bounded number of tests, or of their child processes, run at a time. Swift Testing
+/// starts every suite in parallel, and on a two-core machine a hundred kubectl processes started
+/// together starve the sandboxes that serve them: TLS handshakes then miss kubectl's 10-second
+/// deadline. Waiting for a slot holds no thread.
+public actor TestGate {
+  /// Tests that host sandboxes and run kubelab or kubectl processes for a minute. Two, not one:
+  /// the test helpers await their processes without holding a thread, and polls sample every
+  /// tenth of a second, so a second heavy test fills the time the first spends waiting.
+  public static let heavyTests = TestGate(slots: 2)
+  /// Child processes run to completion (kubectl, kubelab, python): enough to keep both cores
+  /// busy while most of them wait on a server, few enough that none starves.
+  public static let processes = TestGate(slots: 8)
+
+  private var free: Int
+  private var waiting: [CheckedContinuation<Void, Never>] = []
+
+  init(slots: Int) {
+    free = slots
+  }
+
+  /// Runs `body` once a slot is free.
+  public nonisolated func run<Value>(_ body: () async throws -> Value) async throws -> Value {
+    await acquire()
+    do {
+      let value = try await body()
+      await release()
+      return value
+    } catch {
+      await release()
+      throw error
+    }
+  }
+
+  private func acquire() async {
+    if free > 0 {
+      free -= 1
+      return
+    }
+    await withCheckedContinuation { waiting.append($0) }
+  }
+
+  private func release() {
+    if waiting.isEmpty {
+      free += 1
+    } else {
+      waiting.removeFirst().resume()
+    }
+  }
+}
