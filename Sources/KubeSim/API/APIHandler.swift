@@ -6,10 +6,12 @@ import KubeModel
 public final class APIHandler: @unchecked Sendable {
   public let cluster: Cluster
   let discovery: DiscoveryDocuments
+  let aggregatedDiscovery: AggregatedDiscovery
 
   public init(cluster: Cluster, serverAddress: String) {
     self.cluster = cluster
     discovery = DiscoveryDocuments(catalog: cluster.catalog, serverAddress: serverAddress)
+    aggregatedDiscovery = AggregatedDiscovery(catalog: cluster.catalog)
   }
 
   public func handle(_ request: APIRequest) -> APIResponse {
@@ -34,8 +36,8 @@ public final class APIHandler: @unchecked Sendable {
     case .openAPIV3Document(let path):
       guard let document = try OpenAPIDocuments.bundled.document(path) else { throw APIError.pathNotFound }
       return try openAPIV3Response(document, request)
-    case .coreVersions: return .json(discovery.coreVersions)
-    case .groupList: return .json(discovery.groupList)
+    case .coreVersions: return discoveryRoot(core: true, request)
+    case .groupList: return discoveryRoot(core: false, request)
     case .group(let name):
       guard let group = discovery.group(named: name) else { throw APIError.pathNotFound }
       return .json(group)
@@ -45,6 +47,14 @@ public final class APIHandler: @unchecked Sendable {
     case .resource(let target): return try handleResource(target, request)
     case .notFound: throw APIError.pathNotFound
     }
+  }
+
+  /// GET /api or /apis: aggregated when the client asks for it, the legacy document otherwise.
+  private func discoveryRoot(core: Bool, _ request: APIRequest) -> APIResponse {
+    if let version = AggregatedDiscovery.negotiate(request.header("Accept")) {
+      return aggregatedDiscovery.response(core: core, version)
+    }
+    return .json(core ? discovery.coreVersions : discovery.groupList)
   }
 
   private func handleResource(_ target: ResourceRequest, _ request: APIRequest) throws -> APIResponse {

@@ -1,6 +1,7 @@
 import KubeModel
 
-/// The legacy (plain application/json) discovery documents: every kubectl from 1.27 on reads them.
+/// The legacy (plain application/json) discovery documents: every kubectl from 1.27 on reads them,
+/// and clients that do not ask for aggregated discovery (the Python client) get them.
 struct DiscoveryDocuments {
   let catalog: ServedCatalog
   let serverAddress: String
