@@ -6,10 +6,10 @@ public actor TestGate {
   /// Tests that host sandboxes and run kubelab or kubectl processes for a minute. Two, not one:
   /// the test helpers await their processes without holding a thread, and polls sample every
   /// tenth of a second, so a second heavy test fills the time the first spends waiting.
-  public static let heavyTests = TestGate(slots: 2)
+  public static let heavyTests = TestGate(slots: 4)
   /// Child processes run to completion (kubectl, kubelab, python): enough to keep both cores
   /// busy while most of them wait on a server, few enough that none starves.
-  public static let processes = TestGate(slots: 8)
+  public static let processes = TestGate(slots: 16)
 
   private var free: Int
   private var waiting: [CheckedContinuation<Void, Never>] = []
