@@ -5,7 +5,9 @@ import Processes
 
 /// Runs shell images' containers as real processes: each in bubblewrap with its own root folder
 /// (busybox as userland), its own pid, uts, ipc and network namespaces (no route out), and the
-/// pod's name as hostname. Folders live under `root`; every process ends with the sandbox.
+/// pod's name as hostname. Folders live under `root`; every process ends with the sandbox. With
+/// the kubelab binary as `tools`, containers reach other pods through the sandbox: their nslookup,
+/// wget and nc are that binary, talking to the pod network socket.
 public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   public struct Unavailable: Error, CustomStringConvertible {
     public var description: String
@@ -17,8 +19,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   let busybox: Busybox
   let nodeTrees: NodeTrees?
   let nodeCommands: NodeCommandAccess?
-  /// The kubelab binary, which relays a port-forward inside a container's network namespace.
-  let relay: String?
+  /// The kubelab binary: the relay of a port-forward inside a container's network namespace, the
+  /// containers' network commands, and the node tools of an image.
+  let tools: ToolBinary?
   private let records: ProcessRecords
   private let spawner = SpawnThread()
   private let lock = NSLock()
@@ -26,15 +29,18 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   /// the variables they started with (an exec sees those, not what the API says since).
   private var running: [String: (process: SpawnedProcess, input: Int32?, environment: [String: String])] = [:]
   private var executions: [ObjectIdentifier: SpawnedProcess] = [:]
+  /// The pod of each bubblewrap process started for a container or an exec, by pid: a network
+  /// command's peer process is found below one of them.
+  private var owners: [Int32: String] = [:]
   private var isShutDown = false
 
   /// An engine keeping its folders under `root`, with hostPath volumes in the node trees under
   /// `nodeTrees` where a node has one, and the node tools of an image (etcdctl) answered through
-  /// `nodeCommands`, and port-forwards to a container's process relayed by `relay`; ends what an
-  /// earlier sandbox with the same root left running. Throws with one line saying what is missing
-  /// when bubblewrap or busybox is.
+  /// `nodeCommands`, and port-forwards, network commands and node tools served by `tools`; ends
+  /// what an earlier sandbox with the same root left running. Throws with one line saying what is
+  /// missing when bubblewrap or busybox is.
   public init(
-    root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil, relay: String? = nil
+    root: String, nodeTrees: String? = nil, nodeCommands: NodeCommandAccess? = nil, tools: ToolBinary? = nil
   ) throws {
     switch IsolationSupport.check() {
     case .missing(let reason): throw Unavailable(description: reason)
@@ -47,7 +53,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     volumes = VolumeFolders(root: root, nodeTrees: nodeTrees)
     self.nodeTrees = nodeTrees.map { NodeTrees(root: URL(fileURLWithPath: $0)) }
     self.nodeCommands = nodeCommands
-    self.relay = relay
+    self.tools = tools
     self.busybox = busybox
     records = ProcessRecords(folder: root + "/processes")
     records.killLeftovers()
@@ -75,7 +81,10 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     }
     let process: SpawnedProcess
     do {
-      process = try launch(command) { running[id] = ($0, input?.1, environment) }
+      process = try launch(command) {
+        running[id] = ($0, input?.1, environment)
+        owners[$0.pid] = container.podUID
+      }
     } catch {
       close(reader)
       if let input { close(input.1) }
@@ -117,9 +126,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
       try containerRoot.create(hostname: container.podName, files: container.files)
     }
     guard let program = command.first else { throw ContainerExecFailure("no command given") }
-    let toolMounts = nodeCommands?.mounts(container, trees: nodeTrees) ?? []
     let isNodeCommand =
-      !toolMounts.isEmpty
+      nodeTools(container) != nil
       && container.nodeCommands.contains { program == $0 || program == ToolBinary.commandFolder + "/" + $0 }
     guard isNodeCommand || containerRoot.resolves(program) else {
       throw ContainerExecFailure(
@@ -154,7 +162,10 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     defer { closeAfterStart.forEach { close($0) } }
     let process: SpawnedProcess
     do {
-      process = try launch(spawned) { executions[ObjectIdentifier($0)] = $0 }
+      process = try launch(spawned) {
+        executions[ObjectIdentifier($0)] = $0
+        owners[$0.pid] = container.podUID
+      }
     } catch {
       outputs.forEach { close($0.fd) }
       close(input)
@@ -185,7 +196,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
       let member = Self.firstChild(of: container.pid)
     else { throw ContainerExecFailure("container \(containerID) is not running") }
-    guard let relayExecutable = relay else {
+    guard let relayExecutable = tools?.executable else {
       throw ContainerExecFailure("this sandbox cannot reach a container's own network (no relay binary)")
     }
     let ((inputRead, inputWrite), (outRead, outWrite), (errorRead, errorWrite)) = (
@@ -224,6 +235,32 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     OutputReader.start(errorRead, output: { refusal.append($0) }, done: { drained.leave() })
     return connection
   }
+
+  public func listens(containerID: String, port: Int) -> Bool {
+    guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
+      let member = Self.firstChild(of: container.pid)
+    else { return false }
+    return ListeningSockets(pid: member).contains(port: port)
+  }
+
+  public func podUID(ofProcess pid: Int32) -> String? {
+    let owners = lock.withLock { self.owners }
+    var current = pid
+    // The command runs a few levels below bubblewrap: the box's init, a shell, the command.
+    for _ in 0..<32 where current > 1 {
+      if let uid = owners[current] { return uid }
+      guard let parent = Self.parent(of: current) else { return nil }
+      current = parent
+    }
+    return nil
+  }
+
+  public var podNetworkSocket: String? {
+    tools == nil ? nil : networkFolder + "/" + PodNetworkCommands.socketName
+  }
+
+  /// Where the pod network socket is on the host: bound read-only into every box.
+  private var networkFolder: String { root + "/network" }
 
   public func updateVolume(podUID: String, _ volume: ContainerVolume) {
     guard case .files(let files) = volume.source else { return }
@@ -264,8 +301,14 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     _ container: ContainerLaunch, root: ContainerRoot, command: [String], environment: [String: String]
   ) throws -> Bubblewrap {
     var box = Bubblewrap(command: command)
-    box.mounts =
-      root.mounts + (try volumes.mounts(container)) + (nodeCommands?.mounts(container, trees: nodeTrees) ?? [])
+    let nodeTools = nodeTools(container)
+    box.mounts = root.mounts + (try volumes.mounts(container)) + (nodeTools?.mounts ?? [])
+    if let tools {
+      // One set of links for every command the binary serves: each ToolBinary mount set makes
+      // /usr/local afresh.
+      box.mounts += tools.mounts(commands: PodNetworkCommands.names + (nodeTools?.commands ?? []))
+      box.mounts.append(.readOnly(source: networkFolder, destination: PodNetworkCommands.socketFolder))
+    }
     box.namespaces = [.ipc, .pid, .uts, .net]
     box.hostname = container.podName
     box.newSession = true
@@ -273,14 +316,29 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     return box
   }
 
+  /// The node tools of `container`'s image and the mounts that reach its node, where the sandbox
+  /// can serve them.
+  private func nodeTools(_ container: ContainerLaunch) -> (commands: [String], mounts: [Bubblewrap.Mount])? {
+    guard tools != nil, let mounts = nodeCommands?.mounts(container, trees: nodeTrees) else { return nil }
+    return (container.nodeCommands, mounts)
+  }
+
   private func finish(_ containerID: String) {
-    if let input = lock.withLock({ running.removeValue(forKey: containerID)?.input }) { close(input) }
+    let ended = lock.withLock { () -> Int32? in
+      guard let entry = running.removeValue(forKey: containerID) else { return nil }
+      owners[entry.process.pid] = nil
+      return entry.input
+    }
+    if let input = ended { close(input) }
     records.remove(containerID: containerID)
   }
 
   /// Drops an exec or relay that ended from the processes `shutdown()` ends.
   private func forget(_ execution: SpawnedProcess) {
-    _ = lock.withLock { executions.removeValue(forKey: ObjectIdentifier(execution)) }
+    lock.withLock {
+      executions[ObjectIdentifier(execution)] = nil
+      owners[execution.pid] = nil
+    }
   }
 
   private func containerRoot(_ container: ContainerLaunch) -> ContainerRoot {
@@ -301,6 +359,11 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   static func firstChild(of pid: Int32) -> Int32? {
     let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
     return children.split(separator: " ").first.flatMap { Int32($0) }
+  }
+
+  /// The parent of process `pid` (field 4 of /proc/PID/stat).
+  static func parent(of pid: Int32) -> Int32? {
+    ProcessStat(pid: pid)?.field(4).flatMap { Int32($0) }
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {

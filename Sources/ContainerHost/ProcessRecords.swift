@@ -39,11 +39,6 @@ struct ProcessRecords {
 
   /// Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot.
   static func startTime(_ pid: Int32) -> UInt64? {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
-    else { return nil }
-    // The command name (field 2) may hold spaces; fields after it start at field 3.
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    return fields.count > 19 ? UInt64(fields[19]) : nil
+    ProcessStat(pid: pid)?.field(22).flatMap { UInt64($0) }
   }
 }

@@ -16,12 +16,14 @@ struct Kubelab: AsyncParsableCommand {
     ]
   )
 
-  /// Inside a node shell this binary is also crictl, systemctl, etcdctl, …: called by one of those
-  /// names, it forwards the command to the sandbox instead of parsing kubelab's arguments. Started
+  /// Inside a node shell this binary is also crictl, systemctl, etcdctl, …, and inside a container
+  /// nslookup, wget and nc: called by one of those names, it forwards the command to the sandbox
+  /// instead of parsing kubelab's arguments. Started
   /// as a port-forward's relay, it is that, before any thread starts.
   static func main() async {
     NetworkNamespaceRelay.runIfAsked()
     StandardDescriptors.reserve()
+    if let status = PodNetworkCommands.runIfCalledAs() { Foundation.exit(status) }
     if let status = NodeControlClient.forwardIfCalledAsTool() { Foundation.exit(status) }
     await main(nil)
   }

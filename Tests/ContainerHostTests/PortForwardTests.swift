@@ -6,7 +6,8 @@ import Testing
 /// nginx pod answers with its default page, a busybox httpd answers for real, a port nothing
 /// listens on is refused as the kubelet words it; an SPDY-only kubectl is told what it needs.
 @Suite struct PortForwardTests {
-  static let objects = """
+  /// An nginx pod behind the Service `front` (port 8000 to 80), which the pod network tests reach too.
+  static let nginxBehindService = """
     apiVersion: v1
     kind: Pod
     metadata: {name: nginx, labels: {app: front}}
@@ -19,17 +20,22 @@ import Testing
     spec:
       selector: {app: front}
       ports: [{port: 8000, targetPort: 80}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: web}
-    spec:
-      containers:
-      - name: web
-        image: busybox
-        command: [sh, -c, "echo served by busybox > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]
-        ports: [{containerPort: 8080}]
     """
+
+  static let objects =
+    nginxBehindService + """
+
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        containers:
+        - name: web
+          image: busybox
+          command: [sh, -c, "echo served by busybox > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]
+          ports: [{containerPort: 8080}]
+      """
 
   /// Starts `kubectl port-forward TARGET :PORT` and returns it with the local port it printed.
   static func forward(_ kubectl: Kubectl, _ target: String, _ port: Int) async throws -> (ChildProcess, Int?) {

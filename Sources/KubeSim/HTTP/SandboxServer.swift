@@ -50,7 +50,9 @@ public final class SandboxServer: @unchecked Sendable {
     let bootstrap = ServerBootstrap(group: group)
       .serverChannelOption(ChannelOptions.backlog, value: 256)
       .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-      .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+      // TCP_NODELAY at the TCP level: as a socket-level option its number is SO_DEBUG, which only
+      // root may set, and an unprivileged sandbox dropped every connection.
+      .childChannelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
       .childChannelInitializer { channel in
         connections.increment()
         do {

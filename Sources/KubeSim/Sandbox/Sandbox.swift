@@ -40,6 +40,8 @@ public final class Sandbox: @unchecked Sendable {
   public let credentials: SandboxCredentials?
   /// The scheduler and the simulated kubelet, running from the moment the topology is loaded.
   public let controllers: ControllerManager
+  /// What containers' network commands reach, where the engine gives them a socket.
+  private let podNetwork: PodNetworkServer?
 
   public init(options: Options = Options()) throws {
     self.options = options
@@ -56,7 +58,23 @@ public final class Sandbox: @unchecked Sendable {
       configuration: .init(
         host: options.host, port: options.port, tls: try credentials?.pki.makeServerSSLContext(),
         authenticator: credentials?.authenticator))
+    podNetwork = Self.startPodNetwork(cluster: cluster, engine: options.containerEngine)
     controllers.start()
+  }
+
+  /// Serves the pod network where the engine gives containers its socket. A socket that cannot be
+  /// made leaves containers running without their network commands, said in one line.
+  private static func startPodNetwork(cluster: Cluster, engine: (any ContainerEngine)?) -> PodNetworkServer? {
+    guard let engine, let socket = engine.podNetworkSocket else { return nil }
+    let network = PodNetworkServer(cluster: cluster, engine: engine)
+    do {
+      try network.start(at: socket)
+      return network
+    } catch {
+      network.stop()
+      FileHandle.standardError.write(Data("kubelab: containers have no pod network: \(error)\n".utf8))
+      return nil
+    }
   }
 
   /// Starts listening; returns the server URL.
@@ -146,5 +164,6 @@ public final class Sandbox: @unchecked Sendable {
     controllers.stop()
     server.shutdown()
     options.containerEngine?.shutdown()
+    podNetwork?.stop()
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Isolation
 import NodeTools
 
 /// The node side of a node command: the kubelab binary, called by a tool's name inside a node

@@ -1,4 +1,5 @@
 import Foundation
+import Isolation
 import NodeTools
 
 /// Serves one node's control socket: each connection carries one invocation of a node command,

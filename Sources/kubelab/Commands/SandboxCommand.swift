@@ -67,7 +67,7 @@ struct SandboxCommand: ParsableCommand {
       let engine = ContainerEngines.make(
         root: SandboxRecord.folder + "/containers", nodeTrees: SandboxRecord.folder + "/nodes",
         nodeCommands: .sandboxNodes,
-        relay: ToolBinary.current.executable)
+        tools: .current)
       sandbox = try Sandbox(
         options: .init(
           topology: topology, host: address, port: port, tls: !noTLS,

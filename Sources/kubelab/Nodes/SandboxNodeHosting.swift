@@ -34,9 +34,9 @@ final class SandboxNodeHosting {
 }
 
 extension NodeCommandAccess {
-  /// This executable as the node tools of a container's image, answered through the control
-  /// socket of the container's node, as in a node shell.
+  /// The node tools of a container's image answered through the control socket of the
+  /// container's node, as in a node shell.
   static var sandboxNodes: NodeCommandAccess {
-    NodeCommandAccess(binary: .current, socketPath: NodeControlClient.socketPath)
+    NodeCommandAccess(socketPath: NodeControlClient.socketPath)
   }
 }

@@ -21,7 +21,7 @@ final class InProcessSandbox {
     let nodesFolder = SandboxNodeHosting.temporaryFolder()
     let engine = ContainerEngines.make(
       root: containersFolder, nodeTrees: nodesFolder.appendingPathComponent("nodes").path, nodeCommands: .sandboxNodes,
-      relay: ToolBinary.current.executable)
+      tools: .current)
     sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     do {
       try sandbox.start()

@@ -36,6 +36,18 @@ public protocol ContainerEngine: AnyObject, Sendable {
     closed: @escaping @Sendable (_ failure: String?) -> Void
   ) throws -> any ForwardedConnection
 
+  /// Whether a process of the container's network namespace listens on TCP `port`, read from
+  /// the kernel's socket table without connecting (`nc -z` from another pod).
+  func listens(containerID: String, port: Int) -> Bool
+
+  /// The uid of the pod whose container (or exec in it) process `pid` belongs to, as the sandbox
+  /// sees the pid; nil for a process of no container.
+  func podUID(ofProcess pid: Int32) -> String?
+
+  /// Where the sandbox serves the pod network socket that every container's network commands
+  /// (nslookup, wget, nc) reach; nil when containers get none.
+  var podNetworkSocket: String? { get }
+
   /// Removes what the pod's containers left on disk once the pod is gone.
   func removePod(uid: String)
 
@@ -88,7 +100,8 @@ public struct ContainerLaunch: Sendable {
   public var workingDirectory: String?
   /// Whether the process gets a stdin that `kubectl attach -i` writes to (the spec's `stdin`).
   public var stdin = false
-  /// Files the image holds, by path (nginx's html and conf.d …), for images without a shell.
+  /// Files the container's root holds, by path: the image's (nginx's html and conf.d …) and the
+  /// kubelet's /etc/hosts and /etc/resolv.conf.
   public var files: [String: String] = [:]
   /// The node the pod runs on, and the node tools its image carries (etcd's etcdctl), which run
   /// against the sandbox as that node's commands do.

@@ -30,5 +30,7 @@ extension ContainerLaunch {
       files = found.files
       nodeCommands = found.commands
     }
+    // The kubelet's /etc/hosts and /etc/resolv.conf, over whatever the image has there.
+    files.merge(PodNetworkFiles(pod: pod).files) { _, kubelet in kubelet }
   }
 }

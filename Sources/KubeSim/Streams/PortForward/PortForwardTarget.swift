@@ -77,7 +77,15 @@ extension APIHandler {
     guard case .resource(let target) = APITarget(path: path, catalog: cluster.catalog),
       target.resource.groupResource == "pods", let name = target.name, target.subresource == "portforward"
     else { throw APIError.pathNotFound }
-    let pod = try cluster.get(target.resource, namespace: target.namespace, name: name)
+    return PortForwardTarget(
+      pod: try cluster.get(target.resource, namespace: target.namespace, name: name), cluster: cluster)
+  }
+}
+
+extension PortForwardTarget {
+  /// What answers on the ports of `pod`: its running containers that run for real, and the
+  /// sites of its running images that serve without running.
+  init(pod: JSON, cluster: Cluster) {
     let statuses = pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []
     var processes: [(containerID: String, ports: [Int])] = []
     var sites: [ImageWebServer.Site] = []
@@ -95,7 +103,7 @@ extension APIHandler {
         processes.append((String(id), ports))
       }
     }
-    return PortForwardTarget(
+    self.init(
       podUID: pod[path: ["metadata", "uid"]]?.stringValue ?? "", processes: processes, sites: sites,
       engine: cluster.containerEngine)
   }

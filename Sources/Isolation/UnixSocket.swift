@@ -2,12 +2,16 @@ import Foundation
 
 /// Unix stream sockets at paths longer than sun_path's 108 bytes: the folder is opened and the
 /// socket named through /proc/self/fd, which the kernel resolves to the real folder.
-enum UnixSocket {
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+public enum UnixSocket {
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) {
+      self.description = description
+    }
   }
 
-  static func listen(at path: String) throws -> Int32 {
+  public static func listen(at path: String) throws -> Int32 {
     try withShortPath(path) { short in
       let socket = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
       guard socket >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
@@ -22,7 +26,7 @@ enum UnixSocket {
     }
   }
 
-  static func connect(to path: String) throws -> Int32 {
+  public static func connect(to path: String) throws -> Int32 {
     try withShortPath(path) { short in
       let socket = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
       guard socket >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
