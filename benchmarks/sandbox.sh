@@ -2,7 +2,8 @@
 # Sandbox benchmark: start-to-first-response time, GET throughput over one loopback connection,
 # each against a baseline measured in the same run, the cost of the lazily read OpenAPI v3
 # documents, GETs over 1 and 16 concurrent kept-alive connections, containers (run, exec,
-# etcdctl in the etcd pod) and a GET over kubectl port-forward. Prints figures; asserts nothing.
+# etcdctl in the etcd pod), a GET over kubectl port-forward and a wget of a Service from inside a
+# pod. Prints figures; asserts nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # KUBELAB=<binary> measures that build instead (e.g. to compare a change with the build before it).
@@ -103,6 +104,13 @@ hyperfine --style none --warmup 2 --runs 50 --export-json "$work/forward.json" \
   "curl -sf -o /dev/null $url/healthz" "curl -sf -o /dev/null http://127.0.0.1:$port/" > /dev/null
 kill "$forward_pid"
 
+# 7. The pod network: `wget` of a Service by its DNS name from inside a pod (the command is the
+#    kubelab binary asking the sandbox, which resolves, applies policies and answers with nginx's
+#    page), next to `exec … -- true`.
+kubectl expose pod web --port 80 > /dev/null
+hyperfine --style none --warmup 2 --runs 20 --export-json "$work/network.json" \
+  "kubectl exec bench -- true" "kubectl exec bench -- wget -qO- http://web" > /dev/null
+
 /usr/bin/python3 - "$work" "$requests" <<'PY'
 import json, re, sys
 work, n = sys.argv[1], int(sys.argv[2])
@@ -138,4 +146,7 @@ print(f"  {'kubectl exec etcd-… -- etcdctl version':<45}{etcdctl*1000:8.1f} ms
 healthz, forwarded = (r["mean"] for r in json.load(open(f"{work}/forward.json"))["results"])
 print(f"  curl /healthz (baseline)                     {healthz*1000:8.1f} ms")
 print(f"  curl over kubectl port-forward to nginx      {forwarded*1000:8.1f} ms   ({forwarded/healthz:.1f}x the baseline)")
+true, fetched = (r["mean"] for r in json.load(open(f"{work}/network.json"))["results"])
+print(f"  kubectl exec … -- true (baseline)            {true*1000:8.1f} ms")
+print(f"  kubectl exec … -- wget -qO- http://web       {fetched*1000:8.1f} ms   ({fetched/true:.2f}x the baseline)")
 PY
