@@ -84,7 +84,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func servicesAnswerByTheirDNSNames(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let (sandbox, kubectl) = try await Self.cluster(version)
       defer { _ = sandbox.stop() }
       // The Service's port maps through its named targetPort to the busybox httpd that really listens.
@@ -121,7 +121,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func aDefaultDenyThenAnAllowRuleDecideWhoReachesThePod(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let (sandbox, kubectl) = try await Self.cluster(version)
       defer { _ = sandbox.stop() }
       let probe = { (pod: String) in
@@ -146,7 +146,7 @@ import Testing
 
   @Test(arguments: streamingKubectlVersions)
   func denyingEgressBlocksDNSToo(version: String) async throws {
-    try await HeavyTestGate.run {
+    try await TestGate.heavyTests.run {
       let (sandbox, kubectl) = try await Self.cluster(version)
       defer { _ = sandbox.stop() }
       #expect(try await kubectl.run(["apply", "-f", "-"], input: Self.denyFrontendEgress).status == 0)
