@@ -4,9 +4,9 @@ import KubeModel
 /// The cluster's network as a pod's commands see it: names resolved by cluster DNS, Services
 /// mapped through their ports to a ready endpoint, NetworkPolicies applied to the source's egress
 /// (DNS included) and the destination's ingress. It decides; the pod network server carries out.
-public final class PodNetwork: @unchecked Sendable {
+final class PodNetwork: @unchecked Sendable {
   /// What becomes of one request.
-  public enum Decision {
+  enum Decision {
     case reply(PodNetworkReply)
     /// Nothing answers: the reply comes once the request's timeout has passed.
     case replyAfterTimeout(PodNetworkReply)
@@ -19,12 +19,12 @@ public final class PodNetwork: @unchecked Sendable {
 
   let cluster: Cluster
 
-  public init(cluster: Cluster) {
+  init(cluster: Cluster) {
     self.cluster = cluster
   }
 
   /// What happens to `request` from the pod with uid `podUID`.
-  public func decide(_ request: PodNetworkRequest, fromPod podUID: String) -> Decision {
+  func decide(_ request: PodNetworkRequest, fromPod podUID: String) -> Decision {
     let view = ClusterView(cluster.store)
     guard let source = view.pods.first(where: { $0[path: ["metadata", "uid"]]?.stringValue == podUID }) else {
       return .replyAfterTimeout(PodNetworkReply(outcome: .timedOut))

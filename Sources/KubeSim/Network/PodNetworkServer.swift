@@ -6,7 +6,7 @@ import NIOPosix
 /// Serves the pod network socket: each connection is one request of a container's network
 /// command, from a process the engine maps to its pod through the socket's peer credentials.
 /// Timeouts are timers of the event loop; no thread waits on a connection.
-public final class PodNetworkServer: @unchecked Sendable {
+final class PodNetworkServer: @unchecked Sendable {
   let network: PodNetwork
   let cluster: Cluster
   let engine: any ContainerEngine
@@ -14,13 +14,13 @@ public final class PodNetworkServer: @unchecked Sendable {
   private var channel: Channel?
   private var path: String?
 
-  public init(cluster: Cluster, engine: any ContainerEngine) {
+  init(cluster: Cluster, engine: any ContainerEngine) {
     self.cluster = cluster
     self.engine = engine
     network = PodNetwork(cluster: cluster)
   }
 
-  public func start(at path: String) throws {
+  func start(at path: String) throws {
     let folder = (path as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     // A path beyond sun_path's 108 bytes is bound through the folder's descriptor, which the
@@ -41,7 +41,7 @@ public final class PodNetworkServer: @unchecked Sendable {
       .bind(unixDomainSocketPath: bindable, cleanupExistingSocketFile: true).wait()
   }
 
-  public func stop() {
+  func stop() {
     try? channel?.close().wait()
     try? group.syncShutdownGracefully()
     if let path { unlink(path) }
