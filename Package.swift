@@ -106,7 +106,7 @@ let package = Package(
       dependencies: ["KubeClient", "KubeModel", "KubeSim", "TestSupport"]
     ),
     .target(
-      name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit", "ContainerHost", "Processes"],
+      name: "TestSupport", dependencies: ["KubeModel", "KubeSim", "LabKit", "ContainerHost", "Isolation", "Processes"],
       path: "Tests/Support"),
     .testTarget(name: "NodeHostTests", dependencies: ["NodeHost", "NodeTools", "KubeSim", "KubeModel", "TestSupport"]),
     .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),

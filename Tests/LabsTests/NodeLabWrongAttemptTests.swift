@@ -326,6 +326,22 @@ extension WrongAttemptTests {
       expect(
         await attempt.grade("ingress"), .partial, earned: 3.5,
         hint: "does not send /api to api-svc:8080 and / to frontend-svc:80, both Prefix")
+      // The policy without ports: the api pods get in, but on every port of db (probed from the pods).
+      try await attempt.run(
+        """
+        kubectl apply -f - <<'EOF'
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: db-allow-api, namespace: net }
+        spec:
+          podSelector: { matchLabels: { app: db } }
+          policyTypes: [Ingress]
+          ingress: [{ from: [{ podSelector: { matchLabels: { app: api } } }] }]
+        EOF
+        """)
+      expect(
+        await attempt.grade("network-policy"), .partial, earned: 4.5,
+        hint: "The pods app=api of net also reach db on its port 9187")
     }
   }
 }

@@ -1,5 +1,6 @@
 import ContainerHost
 import Foundation
+import Isolation
 import KubeSim
 import LabKit
 
@@ -10,11 +11,14 @@ public final class LabTestCluster {
   public let kubeconfigPath: String
   public let cluster: LabCluster
 
-  /// `containers` runs shell images' containers for real (exec checks need them).
+  /// `containers` runs shell images' containers for real (exec checks need them), with the built
+  /// kubelab as their network commands, so that probes from a pod (`nc -z api 8080`) reach others.
   public init(topology: String = "kubeadm", containers: Bool = false) throws {
     let engine =
       containers
-      ? ContainerEngines.make(root: NSTemporaryDirectory() + "kubelab-test-containers-\(UUID().uuidString)") : nil
+      ? ContainerEngines.make(
+        root: NSTemporaryDirectory() + "kubelab-test-containers-\(UUID().uuidString)",
+        tools: ToolBinary(executable: try BuiltProducts.kubelab())) : nil
     sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     try sandbox.start()
     kubeconfigPath = NSTemporaryDirectory() + "kubelab-test-\(UUID().uuidString).kubeconfig"
