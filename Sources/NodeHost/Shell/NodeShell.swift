@@ -69,6 +69,12 @@ public struct NodeShell: Sendable {
     // blocked (the calling Swift worker thread blocks most) and with this process's stdio.
     var command = ProcessCommand(bwrap, arguments, environment: [:])
     command.input = .inherit
+    // An interactive bash takes the terminal's foreground for its own jobs and, in its own pid
+    // namespace, cannot hand it back: take it back, or this process could not read the terminal
+    // again (the practice prompt would read end of input). The owner is read before the shell
+    // starts: a loaded machine let bash take the terminal first, and the group given back was
+    // bash's own, gone with it.
+    let foreground = interactive ? tcgetpgrp(STDIN_FILENO) : -1
     let shell: SpawnedProcess
     do {
       shell = try SpawnedProcess(command)
@@ -90,10 +96,6 @@ public struct NodeShell: Sendable {
     // Ctrl-C belongs to the node's shell while it runs, not to the kubelab that started it.
     let previous = signal(SIGINT, SIG_IGN)
     defer { signal(SIGINT, previous) }
-    // An interactive bash takes the terminal's foreground for its own jobs and, in its own pid
-    // namespace, cannot hand it back: take it back, or this process could not read the terminal
-    // again (the practice prompt would read end of input).
-    let foreground = interactive ? tcgetpgrp(STDIN_FILENO) : -1
     defer {
       if foreground > 0 {
         let previousTTOU = signal(SIGTTOU, SIG_IGN)
