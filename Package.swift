@@ -64,8 +64,7 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CompressNIO", package: "compress-nio"),
       ],
-      resources: [.copy("Data")],
-      swiftSettings: [.swiftLanguageMode(.v5)]
+      resources: [.copy("Data")]
     ),
     .target(
       name: "NodeTools",

@@ -4,7 +4,8 @@ import KubeModel
 /// Writes core/v1 Events about objects (pods, replica sets, deployments) as a component (the
 /// scheduler, a kubelet, a workload controller) reports them; a repeat of the same event raises its
 /// count and lastTimestamp instead of adding another.
-final class EventRecorder {
+/// `@unchecked Sendable`: its state is touched only on the cluster's serial queue, which the compiler cannot see.
+final class EventRecorder: @unchecked Sendable {
   let cluster: Cluster
   let component: String
   private var names: [String: String] = [:]

@@ -5,7 +5,8 @@ import KubeModel
 /// whose kubelet has not posted status for the node-monitor grace period turns NotReady, its
 /// conditions Unknown ("Kubelet stopped posting node status.") and tainted unreachable. A kubelet
 /// that runs again reports Ready within seconds and the taints go.
-final class NodeStatusMonitor {
+/// `@unchecked Sendable`: its state is touched only on the cluster's serial queue, which the compiler cannot see.
+final class NodeStatusMonitor: @unchecked Sendable {
   static let unreachable = "node.kubernetes.io/unreachable"
   static let pressureConditions = ["MemoryPressure", "DiskPressure", "PIDPressure", "Ready"]
   static let readyReasons = [

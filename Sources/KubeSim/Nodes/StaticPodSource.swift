@@ -7,7 +7,8 @@ import KubeModel
 /// deletes its mirror pod; a mirror pod deleted through the API comes back; a file that does not
 /// parse is logged and its pod goes away, as the real kubelet does. etcd's manifest also says
 /// where the cluster's data lives (`EtcdDataMount`).
-final class StaticPodSource {
+/// `@unchecked Sendable`: its state is touched only on the cluster's serial queue, which the compiler cannot see.
+final class StaticPodSource: @unchecked Sendable {
   static let scanInterval: TimeInterval = 1
 
   private let cluster: Cluster

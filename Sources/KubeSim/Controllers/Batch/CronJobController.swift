@@ -5,7 +5,8 @@ import KubeModel
 /// the Job `<cronjob>-<minutes since the epoch>` from the job template (honouring `suspend`,
 /// `startingDeadlineSeconds` and the concurrency policy), lists the running ones in
 /// `status.active`, and deletes finished Jobs beyond the history limits.
-final class CronJobController: Controller {
+/// `@unchecked Sendable`: its state is touched only on the cluster's serial queue, which the compiler cannot see.
+final class CronJobController: Controller, @unchecked Sendable {
   let cluster: Cluster
   let watchedResources = ["cronjobs.batch", "jobs.batch"]
   let events: EventRecorder

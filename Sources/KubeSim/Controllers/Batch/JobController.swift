@@ -6,7 +6,8 @@ import KubeModel
 /// `OnFailure`, their containers restarted that often) or `activeDeadlineSeconds` passed. The
 /// status counts the pods and carries the Complete or Failed condition `kubectl wait` looks for;
 /// a finished Job with `ttlSecondsAfterFinished` is deleted when that time is up.
-final class JobController: Controller {
+/// `@unchecked Sendable`: its state is touched only on the cluster's serial queue, which the compiler cannot see.
+final class JobController: Controller, @unchecked Sendable {
   let cluster: Cluster
   let watchedResources = ["jobs.batch", "pods"]
   let events: EventRecorder

@@ -45,7 +45,7 @@ extension Kubelet {
       let execution = try engine.exec(
         launch, command: run.command, tty: false, output: { _, bytes in output.append(bytes) },
         exited: { [weak self] code in
-          queue.async { self?.probeFinished(run, code: code, output: output.text) }
+          queue.async { [weak self] in self?.probeFinished(run, code: code, output: output.text) }
         })
       // A probe reads no input.
       execution.closeInput()

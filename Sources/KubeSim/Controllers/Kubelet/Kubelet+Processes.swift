@@ -19,7 +19,9 @@ extension Kubelet {
     do {
       try engine.start(
         launch, output: { text in logs.append(text, podUID: uid, container: name) },
-        exited: { [weak self] code in queue.async { self?.processExited(key, container: name, id: containerID, code) } }
+        exited: { [weak self] code in
+          queue.async { [weak self] in self?.processExited(key, container: name, id: containerID, code) }
+        }
       )
     } catch {
       // containerd reports a process that never started with exit code 128 and `StartError`.

@@ -6,7 +6,8 @@ import KubeModel
 /// catalogue and its command say, and writes
 /// the pod status and events as a real kubelet does. Pods it did not start (the topology's
 /// running system pods) are left as they are.
-final class Kubelet: Controller {
+/// `@unchecked Sendable`: its state is touched only on the cluster's serial queue, which the compiler cannot see.
+final class Kubelet: Controller, @unchecked Sendable {
   let cluster: Cluster
   let timing: ControllerTiming
   let catalog = ImageCatalog.builtIn

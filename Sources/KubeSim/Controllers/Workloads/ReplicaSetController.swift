@@ -4,7 +4,8 @@ import KubeModel
 /// The ReplicaSet and ReplicationController control loop: keeps `spec.replicas` active pods that
 /// match the selector, creating them from the template or deleting the surplus; adopts orphan pods
 /// that match and releases owned pods that no longer do; reports the counts in the status.
-final class ReplicaSetController: Controller {
+/// `@unchecked Sendable`: its state is touched only on the cluster's serial queue, which the compiler cannot see.
+final class ReplicaSetController: Controller, @unchecked Sendable {
   let cluster: Cluster
   let watchedResources = ["pods", "replicasets.apps", "replicationcontrollers"]
   private let replicaSetEvents: EventRecorder
