@@ -113,7 +113,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
 
   public func writeInput(containerID: String, _ bytes: [UInt8]) {
     guard let input = lock.withLock({ running[containerID]?.input }) else { return }
-    Self.writeAll(input, bytes)
+    DescriptorWriter.writeAll(input, bytes)
   }
 
   public func exec(
@@ -366,13 +366,4 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     ProcessStat(pid: pid)?.field(4).flatMap { Int32($0) }
   }
 
-  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { return }
-      offset += written
-    }
-  }
 }

@@ -18,7 +18,7 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
   func write(_ bytes: [UInt8]) {
     lock.withLock {
       guard let input else { return }
-      BubblewrapEngine.writeAll(input, bytes)
+      DescriptorWriter.writeAll(input, bytes)
     }
   }
 
@@ -26,7 +26,7 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
   func closeInput() {
     lock.withLock {
       guard let fd = input else { return }
-      if isTerminal { BubblewrapEngine.writeAll(fd, [4]) }
+      if isTerminal { DescriptorWriter.writeAll(fd, [4]) }
       close(fd)
       input = nil
     }

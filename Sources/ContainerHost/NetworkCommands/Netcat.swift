@@ -63,7 +63,7 @@ struct Netcat {
         let count = read(socket, &buffer, buffer.count)
         if count <= 0 {
           descriptors[1].fd = -1
-        } else if !PodNetworkClient.writeAll(1, Array(buffer[..<count]), socket: false) {
+        } else if !DescriptorWriter.writeAll(1, Array(buffer[..<count])) {
           return 1
         }
       }
@@ -73,7 +73,7 @@ struct Netcat {
           // Tell the far end nothing more comes, and keep reading what it sends.
           descriptors[0].fd = -1
           shutdown(socket, Int32(SHUT_WR))
-        } else if !PodNetworkClient.writeAll(socket, Array(buffer[..<count])) {
+        } else if !DescriptorWriter.writeAll(socket, Array(buffer[..<count]), socket: true) {
           return 1
         }
       }

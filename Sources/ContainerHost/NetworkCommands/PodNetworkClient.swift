@@ -15,7 +15,7 @@ struct PodNetworkClient {
     socket = try UnixSocket.connect(to: path)
     var line = try JSONEncoder().encode(request)
     line.append(UInt8(ascii: "\n"))
-    guard Self.writeAll(socket, Array(line)) else {
+    guard DescriptorWriter.writeAll(socket, Array(line), socket: true) else {
       close(socket)
       throw UnixSocket.Failure(description: "the sandbox closed the pod network socket")
     }
@@ -42,20 +42,5 @@ struct PodNetworkClient {
     PodNetworkRequest(
       kind: kind, host: host, port: port, search: resolver.search, ndots: resolver.ndots,
       nameserver: resolver.nameserver, timeout: timeout)
-  }
-
-  /// Writes all of `bytes` to a socket (without SIGPIPE when the far end has gone), or to a
-  /// plain descriptor.
-  static func writeAll(_ fd: Int32, _ bytes: [UInt8], socket: Bool = true) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes {
-        socket ? send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) : write(fd, $0.baseAddress, $0.count)
-      }
-      if written < 0, errno == EINTR { continue }
-      guard written > 0 else { return false }
-      offset += written
-    }
-    return true
   }
 }

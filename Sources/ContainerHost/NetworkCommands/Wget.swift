@@ -56,7 +56,7 @@ struct Wget {
     request += "User-Agent: \(options.value("U") ?? "Wget")\r\n"
     if let header = options.value("h") { request += header + "\r\n" }
     request += "Connection: close\r\n\r\n"
-    guard PodNetworkClient.writeAll(client.socket, Array(request.utf8)) else {
+    guard DescriptorWriter.writeAll(client.socket, Array(request.utf8), socket: true) else {
       return PodNetworkCommands.fail("wget", "error getting response: Connection reset by peer")
     }
     var response = HTTPResponseReader(socket: client.socket, timeout: timeout)
@@ -89,7 +89,7 @@ struct Wget {
       FileHandle.standardError.write(Data((toStdout ? "writing to stdout\n" : "saving to '\(name)'\n").utf8))
     }
     if toStdout {
-      guard PodNetworkClient.writeAll(1, body, socket: false) else { return 1 }
+      guard DescriptorWriter.writeAll(1, body) else { return 1 }
     } else {
       let flags = O_WRONLY | O_CREAT | O_TRUNC | (output == nil ? O_EXCL : 0)
       let file = open(name, flags, 0o666)
@@ -97,7 +97,7 @@ struct Wget {
         return PodNetworkCommands.fail("wget", "can't open '\(name)': \(String(cString: strerror(errno)))")
       }
       defer { close(file) }
-      guard PodNetworkClient.writeAll(file, body, socket: false) else { return 1 }
+      guard DescriptorWriter.writeAll(file, body) else { return 1 }
     }
     if !quiet {
       let label = (toStdout ? "-" : (name as NSString).lastPathComponent).padding(

@@ -29,6 +29,14 @@ public struct ServedCatalog: Sendable {
     byAPIVersionKind = byKind
   }
 
+  /// The named API groups (all but the core group), each once, in the catalogue's order: the
+  /// order discovery lists them in, legacy and aggregated alike.
+  var groupNames: [String] {
+    var names: [String] = []
+    for entry in groups where !entry.group.isEmpty && !names.contains(entry.group) { names.append(entry.group) }
+    return names
+  }
+
   /// The catalog shipped in Data/resources.json.
   public static let builtIn: ServedCatalog = {
     do {

@@ -18,9 +18,9 @@ struct AggregatedDiscovery: Sendable {
 
   init(catalog: ServedCatalog) {
     let coreItems = [Self.group(name: "", versions: catalog.groups.filter { $0.group.isEmpty })]
-    var names: [String] = []
-    for entry in catalog.groups where !entry.group.isEmpty && !names.contains(entry.group) { names.append(entry.group) }
-    let groupItems = names.map { name in Self.group(name: name, versions: catalog.groups.filter { $0.group == name }) }
+    let groupItems = catalog.groupNames.map { name in
+      Self.group(name: name, versions: catalog.groups.filter { $0.group == name })
+    }
     var core: [Version: [UInt8]] = [:]
     var groups: [Version: [UInt8]] = [:]
     for version in Version.allCases {

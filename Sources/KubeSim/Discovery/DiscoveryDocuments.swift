@@ -16,13 +16,7 @@ struct DiscoveryDocuments {
 
   /// GET /apis
   var groupList: JSON {
-    ["kind": "APIGroupList", "apiVersion": "v1", "groups": .array(namedGroups.map { group(named: $0)! })]
-  }
-
-  private var namedGroups: [String] {
-    var names: [String] = []
-    for entry in catalog.groups where !entry.group.isEmpty && !names.contains(entry.group) { names.append(entry.group) }
-    return names
+    ["kind": "APIGroupList", "apiVersion": "v1", "groups": .array(catalog.groupNames.map { group(named: $0)! })]
   }
 
   /// GET /apis/<group>
