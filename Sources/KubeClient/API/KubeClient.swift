@@ -6,7 +6,7 @@ import KubeModel
 ///
 /// One client keeps one connection alive for its ordinary requests; create one per endpoint and
 /// reuse it. Failed reads are retried (see `RetryPolicy`); every failure is a `KubeClientError`.
-public final class KubeClient: @unchecked Sendable {
+public final class KubeClient: Sendable {
   public let endpoint: ClusterEndpoint
   public let options: ClientOptions
   let transport: CurlTransport

@@ -1,12 +1,12 @@
 import Foundation
+import Synchronization
 
 /// A small file (a token) whose contents are read again whenever it changes on disk, so rotation by
 /// a kubelet or a script is picked up without rereading it on every request. The kubelet rotates
 /// service account tokens by swapping a symlink, so the file is identified after resolving links.
-final class WatchedFile: @unchecked Sendable {
+final class WatchedFile: Sendable {
   let path: String
-  private let lock = NSLock()
-  private var cached: (stamp: Stamp, contents: Data)?
+  private let cached = Mutex<(stamp: Stamp, contents: Data)?>(nil)
 
   private struct Stamp: Equatable {
     var target: String
@@ -21,7 +21,7 @@ final class WatchedFile: @unchecked Sendable {
 
   /// The current contents; nil when the file is missing or unreadable.
   func read() -> Data? {
-    lock.withLock {
+    cached.withLock { cached in
       guard let resolved = realpath(path, nil) else { return nil }
       let target = String(cString: resolved)
       free(resolved)
@@ -40,6 +40,6 @@ final class WatchedFile: @unchecked Sendable {
 
   /// Drops the cached contents so the next read goes to the disk whatever the file's stamp.
   func forget() {
-    lock.withLock { cached = nil }
+    cached.withLock { $0 = nil }
   }
 }

@@ -1,12 +1,11 @@
-import Foundation
+import Synchronization
 
 /// Set from any thread when a caller gives up on a request; the transfer's progress callback
 /// reads it and aborts the blocking libcurl call.
-final class CancellationFlag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var cancelled = false
+final class CancellationFlag: Sendable {
+  private let cancelled = Mutex(false)
 
-  var isCancelled: Bool { lock.withLock { cancelled } }
+  var isCancelled: Bool { cancelled.withLock { $0 } }
 
-  func cancel() { lock.withLock { cancelled = true } }
+  func cancel() { cancelled.withLock { $0 = true } }
 }

@@ -11,6 +11,8 @@ import KubeModel
 /// reads, and one warm connection serves it best). A watch holds its connection for minutes, so
 /// each watch gets its own thread and handle instead of blocking that queue. A multi handle would
 /// save those threads but needs an event loop of its own; few watches run at once here.
+/// `@unchecked Sendable`: its shared libcurl handle is used only on its serial queue, which the
+/// compiler cannot see.
 final class CurlTransport: @unchecked Sendable {
   let endpoint: ClusterEndpoint
   let options: ClientOptions

@@ -1,12 +1,11 @@
-import Foundation
+import Synchronization
 
 /// A client's REST mapper, built from discovery on first use and kept for the client's life
 /// (clusters rarely change their resource types during a lab; `refresh` re-reads them).
-final class DiscoveryCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var mapper: RESTMapper?
+final class DiscoveryCache: Sendable {
+  private let mapper = Mutex<RESTMapper?>(nil)
 
-  var cached: RESTMapper? { lock.withLock { mapper } }
+  var cached: RESTMapper? { mapper.withLock { $0 } }
 
-  func store(_ mapper: RESTMapper) { lock.withLock { self.mapper = mapper } }
+  func store(_ mapper: RESTMapper) { self.mapper.withLock { $0 = mapper } }
 }

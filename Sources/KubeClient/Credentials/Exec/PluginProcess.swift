@@ -58,15 +58,13 @@ enum PluginProcess {
   }
 }
 
-private final class CollectedOutput: @unchecked Sendable {
-  private let lock = NSLock()
-  private var out = Data()
-  private var err = Data()
+private final class CollectedOutput: Sendable {
+  private let collected = Mutex((out: Data(), err: Data()))
 
   func set(_ data: Data, isError: Bool) {
-    lock.withLock { if isError { err = data } else { out = data } }
+    collected.withLock { if isError { $0.err = data } else { $0.out = data } }
   }
 
-  var stdout: Data { lock.withLock { out } }
-  var stderr: Data { lock.withLock { err } }
+  var stdout: Data { collected.withLock { $0.out } }
+  var stderr: Data { collected.withLock { $0.err } }
 }
