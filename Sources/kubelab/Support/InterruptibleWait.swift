@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import Synchronization
 
 /// The semaphore the SIGINT handler posts: a plain global, as in `TerminationSignal`, so that the
 /// handler touches nothing lazily initialised (sem_post is async-signal-safe).
@@ -42,18 +43,14 @@ enum InterruptibleWait {
     return try await body(interruption)
   }
 
-  private final class CurrentPass: @unchecked Sendable {
-    private let lock = NSLock()
-    private var interruption: WaitInterruption?
+  private final class CurrentPass: Sendable {
+    private let interruption = Mutex<WaitInterruption?>(nil)
 
-    func set(_ value: WaitInterruption) { lock.withLock { interruption = value } }
+    func set(_ value: WaitInterruption) { interruption.withLock { $0 = value } }
 
     /// The current pass's interruption, which no later Ctrl-C takes again.
     func take() -> WaitInterruption? {
-      lock.withLock {
-        defer { interruption = nil }
-        return interruption
-      }
+      interruption.withLock { $0.take() }
     }
   }
 }
