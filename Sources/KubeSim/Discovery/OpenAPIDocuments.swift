@@ -2,6 +2,7 @@ import CompressNIO
 import Foundation
 import KubeModel
 import NIOCore
+import Synchronization
 
 /// The OpenAPI v3 documents of the served group-versions, as `kubectl explain` and kubectl's
 /// field validation read them from /openapi/v3 (Data/openapi-v3, written by
@@ -9,7 +10,7 @@ import NIOCore
 ///
 /// They weigh about 1.3 MB, so nothing is read when a sandbox starts: the index (2 KB) and each
 /// compressed document are read the first time a client asks for them, then kept.
-final class OpenAPIDocuments: @unchecked Sendable {
+final class OpenAPIDocuments: Sendable {
   /// One document: its gzip bytes as shipped, and the hash that names its version.
   struct Document {
     var compressed: [UInt8]
@@ -20,9 +21,13 @@ final class OpenAPIDocuments: @unchecked Sendable {
   static let bundled = OpenAPIDocuments(directory: Bundle.module.resourceURL?.appendingPathComponent("Data/openapi-v3"))
 
   private let directory: URL?
-  private let lock = NSLock()
-  private var hashes: [String: String]?
-  private var documents: [String: Document] = [:]
+  private let loaded = Mutex(Loaded())
+
+  /// What has been read so far.
+  private struct Loaded {
+    var hashes: [String: String]?
+    var documents: [String: Document] = [:]
+  }
 
   init(directory: URL?) {
     self.directory = directory
@@ -40,13 +45,13 @@ final class OpenAPIDocuments: @unchecked Sendable {
   /// The document of `path` (`api/v1`, `apis/apps/v1`), or nil when no served group-version has it.
   func document(_ path: String) throws -> Document? {
     guard let hash = try loadHashes()[path] else { return nil }
-    lock.lock()
-    defer { lock.unlock() }
-    if let document = documents[path] { return document }
-    let file = try file(path.replacingOccurrences(of: "/", with: "__") + ".json.gz")
-    let document = Document(compressed: Array(try Data(contentsOf: file)), hash: hash)
-    documents[path] = document
-    return document
+    return try loaded.withLock { loaded in
+      if let document = loaded.documents[path] { return document }
+      let file = try file(path.replacingOccurrences(of: "/", with: "__") + ".json.gz")
+      let document = Document(compressed: Array(try Data(contentsOf: file)), hash: hash)
+      loaded.documents[path] = document
+      return document
+    }
   }
 
   /// The JSON of a document, for a client that does not take gzip.
@@ -57,14 +62,14 @@ final class OpenAPIDocuments: @unchecked Sendable {
   }
 
   private func loadHashes() throws -> [String: String] {
-    lock.lock()
-    defer { lock.unlock() }
-    if let hashes { return hashes }
-    let index = try JSON(parsing: Data(contentsOf: try file("index.json")))
-    var loaded: [String: String] = [:]
-    for (path, hash) in index.objectValue ?? [:] { loaded[path] = hash.stringValue }
-    hashes = loaded
-    return loaded
+    try loaded.withLock { loaded in
+      if let hashes = loaded.hashes { return hashes }
+      let index = try JSON(parsing: Data(contentsOf: try file("index.json")))
+      var hashes: [String: String] = [:]
+      for (path, hash) in index.objectValue ?? [:] { hashes[path] = hash.stringValue }
+      loaded.hashes = hashes
+      return hashes
+    }
   }
 
   private func file(_ name: String) throws -> URL {

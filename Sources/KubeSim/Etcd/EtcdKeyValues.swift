@@ -1,8 +1,8 @@
-import Foundation
+import Synchronization
 
 /// Keys an etcd client wrote that are not Kubernetes objects (`etcdctl put greeting hello`). They
 /// live beside the object store, share its revisions, and go into snapshots with it.
-public final class EtcdKeyValues: @unchecked Sendable {
+public final class EtcdKeyValues: Sendable {
   public struct Entry: Sendable, Equatable, Codable {
     public var value: String
     public var createRevision: Int
@@ -10,15 +10,14 @@ public final class EtcdKeyValues: @unchecked Sendable {
     public var version: Int
   }
 
-  private let lock = NSLock()
-  private var entries: [String: Entry] = [:]
+  private let entries = Mutex<[String: Entry]>([:])
 
   public init() {}
 
-  public var all: [String: Entry] { lock.withLock { entries } }
+  public var all: [String: Entry] { entries.withLock { $0 } }
 
   public func put(_ key: String, value: String, revision: Int) {
-    lock.withLock {
+    entries.withLock { entries in
       let previous = entries[key]
       entries[key] = Entry(
         value: value, createRevision: previous?.createRevision ?? revision, modRevision: revision,
@@ -28,10 +27,10 @@ public final class EtcdKeyValues: @unchecked Sendable {
 
   @discardableResult
   public func remove(_ key: String) -> Bool {
-    lock.withLock { entries.removeValue(forKey: key) != nil }
+    entries.withLock { $0.removeValue(forKey: key) != nil }
   }
 
   public func replaceAll(with new: [String: Entry]) {
-    lock.withLock { entries = new }
+    entries.withLock { $0 = new }
   }
 }

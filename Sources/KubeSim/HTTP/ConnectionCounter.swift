@@ -1,13 +1,12 @@
-import Foundation
+import Synchronization
 
 /// Counts the TCP connections the sandbox accepted, so tests can show that clients reuse them.
-public final class ConnectionCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var accepted = 0
+public final class ConnectionCounter: Sendable {
+  private let accepted = Mutex(0)
 
   public init() {}
 
-  public var count: Int { lock.withLock { accepted } }
+  public var count: Int { accepted.withLock { $0 } }
 
-  func increment() { lock.withLock { accepted += 1 } }
+  func increment() { accepted.withLock { $0 += 1 } }
 }

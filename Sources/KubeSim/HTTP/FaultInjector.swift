@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
 
 /// Faults the sandbox injects into its next responses, so clients' retries, timeouts and error
 /// reporting can be tested against a real socket: `kubelab sandbox --faults …` or from tests.
-public final class FaultInjector: @unchecked Sendable {
+public final class FaultInjector: Sendable {
   public enum Fault: Sendable, Equatable {
     /// Answer with this HTTP status and a Status body (429 and 503 carry `Retry-After: 1`).
     case status(Int)
@@ -12,25 +13,24 @@ public final class FaultInjector: @unchecked Sendable {
     case delay(TimeInterval)
   }
 
-  private let lock = NSLock()
-  private var queue: [Fault] = []
+  private let queue = Mutex<[Fault]>([])
 
   public init() {}
 
   /// Queues `fault` for the next `count` requests, after any faults already queued.
   public func inject(_ fault: Fault, count: Int = 1) {
-    lock.withLock { queue += Array(repeating: fault, count: max(0, count)) }
+    queue.withLock { $0 += Array(repeating: fault, count: max(0, count)) }
   }
 
-  public func clear() { lock.withLock { queue.removeAll() } }
+  public func clear() { queue.withLock { $0.removeAll() } }
 
   /// How many injected faults no request has taken yet: a test sees its request arrive when the
   /// count drops.
-  public var pending: Int { lock.withLock { queue.count } }
+  public var pending: Int { queue.withLock { $0.count } }
 
   /// The fault for the request being answered now, if any.
   func take() -> Fault? {
-    lock.withLock { queue.isEmpty ? nil : queue.removeFirst() }
+    queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
   }
 
   /// Parses `--faults`: comma-separated `status:503`, `close` or `delay:1.5`, each optionally

@@ -1,9 +1,9 @@
-import Foundation
+import Synchronization
 
 /// The Kubernetes packages installed on each node (kubeadm, kubelet, kubectl, as Debian versions
 /// like `1.33.1-1.1`) and what apt knows about them. A node starts with the packages of its
 /// kubelet's release, held, as the kubeadm install guide leaves them.
-public final class NodePackages: @unchecked Sendable {
+public final class NodePackages: Sendable {
   public static let kubernetesPackages = ["kubeadm", "kubelet", "kubectl"]
 
   public struct State: Sendable, Equatable {
@@ -22,14 +22,13 @@ public final class NodePackages: @unchecked Sendable {
     }
   }
 
-  private let lock = NSLock()
-  private var states: [String: State] = [:]
+  private let states = Mutex<[String: State]>([:])
 
   public init() {}
 
   /// The node's packages; `initial` describes a node seen for the first time.
   public func state(of node: String, initial: () -> State) -> State {
-    lock.withLock {
+    states.withLock { states in
       if let state = states[node] { return state }
       let state = initial()
       states[node] = state
@@ -38,7 +37,7 @@ public final class NodePackages: @unchecked Sendable {
   }
 
   public func change(_ node: String, initial: () -> State, _ change: (inout State) -> Void) {
-    lock.withLock {
+    states.withLock { states in
       var state = states[node] ?? initial()
       change(&state)
       states[node] = state

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Synchronization
 
 extension Kubelet {
   /// Schedules the exec probes of a container the engine runs: each runs its command in the
@@ -103,10 +104,9 @@ struct ExecProbeRun {
 }
 
 /// What a probe's command printed, collected from the engine's threads.
-final class ProbeOutput: @unchecked Sendable {
-  private let lock = NSLock()
-  private var bytes: [UInt8] = []
+final class ProbeOutput: Sendable {
+  private let bytes = Mutex<[UInt8]>([])
 
-  func append(_ more: [UInt8]) { lock.withLock { bytes += more } }
-  var text: String { lock.withLock { String(decoding: bytes, as: UTF8.self) } }
+  func append(_ more: [UInt8]) { bytes.withLock { $0 += more } }
+  var text: String { bytes.withLock { String(decoding: $0, as: UTF8.self) } }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// The web server of an image that serves HTTP without running (nginx, httpd): it answers each
 /// request with a file the catalogue gives the image, `/` with its index page, anything else with
 /// the server's 404 page, as the real server's default configuration does.
-final class ImageWebServer: ForwardedConnection, @unchecked Sendable {
+final class ImageWebServer: ForwardedConnection, Sendable {
   /// What an image serves, from the catalogue's `serves`.
   struct Site {
     var port: Int
@@ -17,9 +18,8 @@ final class ImageWebServer: ForwardedConnection, @unchecked Sendable {
   private let site: Site
   private let respond: @Sendable ([UInt8]) -> Void
   private let closed: @Sendable (String?) -> Void
-  private let lock = NSLock()
-  private var pending: [UInt8] = []
-  private var isClosed = false
+  private let pending = Mutex<[UInt8]>([])
+  private let isClosed = Mutex(false)
 
   init(site: Site, respond: @escaping @Sendable ([UInt8]) -> Void, closed: @escaping @Sendable (String?) -> Void) {
     self.site = site
@@ -30,7 +30,7 @@ final class ImageWebServer: ForwardedConnection, @unchecked Sendable {
   func write(_ bytes: [UInt8]) {
     var responses: [[UInt8]] = []
     var closeAfter = false
-    lock.withLock {
+    pending.withLock { pending in
       pending += bytes
       // One response per complete request head; a request has no body worth reading here.
       while !closeAfter, let end = Self.endOfHead(pending) {
@@ -49,7 +49,7 @@ final class ImageWebServer: ForwardedConnection, @unchecked Sendable {
   func closeInput() { stop() }
 
   func stop() {
-    let first = lock.withLock {
+    let first = isClosed.withLock { isClosed in
       defer { isClosed = true }
       return !isClosed
     }
