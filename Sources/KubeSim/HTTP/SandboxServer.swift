@@ -3,10 +3,11 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// The sandbox's HTTP/1.1 listener: plain or TLS, on loopback unless told otherwise.
-public final class SandboxServer: @unchecked Sendable {
-  public struct Configuration {
+public final class SandboxServer: Sendable {
+  public struct Configuration: Sendable {
     public var host: String
     public var port: Int
     /// TLS for every connection, or nil for plain HTTP.
@@ -29,10 +30,14 @@ public final class SandboxServer: @unchecked Sendable {
   public let connections = ConnectionCounter()
   public let faults = FaultInjector()
   private let group: MultiThreadedEventLoopGroup
-  private var channel: Channel?
-  private var bootstrap: ServerBootstrap?
-  private var boundPort: Int?
-  private let listenLock = NSLock()
+  private let listening = Mutex(Listening())
+  private let isShutDown = Mutex(false)
+
+  /// The listening channel (nil while suspended), and the port to listen on again.
+  private struct Listening {
+    var channel: Channel?
+    var boundPort: Int?
+  }
 
   public init(api: APIHandler, configuration: Configuration) {
     self.api = api
@@ -43,11 +48,20 @@ public final class SandboxServer: @unchecked Sendable {
   /// Binds and starts serving; returns the bound port (useful when port 0 asked for any free one).
   @discardableResult
   public func start() throws -> Int {
+    let channel = try makeBootstrap().bind(host: configuration.host, port: configuration.port).wait()
+    let port = channel.localAddress?.port ?? configuration.port
+    listening.withLock { $0 = Listening(channel: channel, boundPort: port) }
+    return port
+  }
+
+  /// How the server accepts connections: TLS, authentication, HTTP and the stream upgrade. Made
+  /// again to listen again, since a bootstrap is not Sendable and the server is.
+  private func makeBootstrap() -> ServerBootstrap {
     let api = api
     let configuration = configuration
     let connections = connections
     let faults = faults
-    let bootstrap = ServerBootstrap(group: group)
+    return ServerBootstrap(group: group)
       .serverChannelOption(ChannelOptions.backlog, value: 256)
       .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
       // TCP_NODELAY at the TCP level: as a socket-level option its number is SO_DEBUG, which only
@@ -84,47 +98,33 @@ public final class SandboxServer: @unchecked Sendable {
           return channel.eventLoop.makeFailedFuture(error)
         }
       }
-    let channel = try bootstrap.bind(host: configuration.host, port: configuration.port).wait()
-    let port = channel.localAddress?.port ?? configuration.port
-    listenLock.withLock {
-      self.bootstrap = bootstrap
-      self.channel = channel
-      boundPort = port
-    }
-    return port
   }
 
-  public var port: Int { listenLock.withLock { boundPort ?? configuration.port } }
+  public var port: Int { listening.withLock { $0.boundPort } ?? configuration.port }
 
   /// Stops accepting connections, as a crashed kube-apiserver does: clients get "connection
   /// refused" until `resume`. Connections already open stay.
   public func suspend() {
-    let channel = listenLock.withLock {
-      defer { self.channel = nil }
-      return self.channel
-    }
+    let channel = listening.withLock { $0.channel.take() }
     try? channel?.close().wait()
   }
 
   /// Listens again on the same port after `suspend`.
   public func resume() throws {
-    let (bootstrap, port, listening) = listenLock.withLock { (self.bootstrap, boundPort, self.channel != nil) }
-    guard let bootstrap, let port, !listening, !shutdownLock.withLock({ isShutDown }) else { return }
-    let channel = try bootstrap.bind(host: configuration.host, port: port).wait()
-    listenLock.withLock { self.channel = channel }
+    let (port, isListening) = listening.withLock { ($0.boundPort, $0.channel != nil) }
+    guard let port, !isListening, !isShutDown.withLock({ $0 }) else { return }
+    let channel = try makeBootstrap().bind(host: configuration.host, port: port).wait()
+    listening.withLock { $0.channel = channel }
   }
-
-  private let shutdownLock = NSLock()
-  private var isShutDown = false
 
   /// Stops listening and ends the event loops; later calls do nothing.
   public func shutdown() {
-    let first = shutdownLock.withLock {
+    let first = isShutDown.withLock { isShutDown in
       defer { isShutDown = true }
       return !isShutDown
     }
     guard first else { return }
-    try? listenLock.withLock({ channel })?.close().wait()
+    try? listening.withLock({ $0.channel })?.close().wait()
     try? group.syncShutdownGracefully()
   }
 }
