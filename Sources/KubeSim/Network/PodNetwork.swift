@@ -4,7 +4,7 @@ import KubeModel
 /// The cluster's network as a pod's commands see it: names resolved by cluster DNS, Services
 /// mapped through their ports to a ready endpoint, NetworkPolicies applied to the source's egress
 /// (DNS included) and the destination's ingress. It decides; the pod network server carries out.
-final class PodNetwork: @unchecked Sendable {
+final class PodNetwork: Sendable {
   /// What becomes of one request.
   enum Decision {
     case reply(PodNetworkReply)

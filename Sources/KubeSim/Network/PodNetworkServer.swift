@@ -2,17 +2,18 @@ import Foundation
 import KubeModel
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Serves the pod network socket: each connection is one request of a container's network
 /// command, from a process the engine maps to its pod through the socket's peer credentials.
 /// Timeouts are timers of the event loop; no thread waits on a connection.
-final class PodNetworkServer: @unchecked Sendable {
+final class PodNetworkServer: Sendable {
   let network: PodNetwork
   let cluster: Cluster
   let engine: any ContainerEngine
   private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-  private var channel: Channel?
-  private var path: String?
+  /// The listening channel and the socket's path, once started.
+  private let listening = Mutex<(channel: Channel?, path: String?)>((nil, nil))
 
   init(cluster: Cluster, engine: any ContainerEngine) {
     self.cluster = cluster
@@ -30,8 +31,8 @@ final class PodNetworkServer: @unchecked Sendable {
     defer { close(directory) }
     let bindable = "/proc/self/fd/\(directory)/" + (path as NSString).lastPathComponent
     let server = self
-    self.path = path
-    channel = try ServerBootstrap(group: group)
+    listening.withLock { $0.path = path }
+    let channel = try ServerBootstrap(group: group)
       .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
       .childChannelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
@@ -39,9 +40,11 @@ final class PodNetworkServer: @unchecked Sendable {
         }
       }
       .bind(unixDomainSocketPath: bindable, cleanupExistingSocketFile: true).wait()
+    listening.withLock { $0.channel = channel }
   }
 
   func stop() {
+    let (channel, path) = listening.withLock { $0 }
     try? channel?.close().wait()
     try? group.syncShutdownGracefully()
     if let path { unlink(path) }
@@ -64,6 +67,8 @@ struct PeerCredentials {
 }
 
 /// One request: a JSON line, a one-line reply, then (for a connection) the bytes both ways.
+/// `@unchecked Sendable`: its state is touched only on its channel's event loop (the handler's
+/// callbacks, and futures and timers of that loop), which the compiler cannot see.
 final class PodNetworkConnection: ChannelInboundHandler, @unchecked Sendable {
   typealias InboundIn = ByteBuffer
   typealias OutboundOut = ByteBuffer
