@@ -1,11 +1,12 @@
 import Foundation
 import KubeModel
+import Synchronization
 
 /// Whether each control-plane component can run, judged from its static pod's manifest as the
 /// component itself would at start: an unknown flag, or a certificate, key or kubeconfig path that
 /// is not on the node, makes it exit with the error the real binary prints. A component whose
 /// manifest is gone (or does not parse) is down too.
-public final class ControlPlaneHealth: @unchecked Sendable {
+public final class ControlPlaneHealth: Sendable {
   public enum Component: String, CaseIterable, Sendable {
     case etcd
     case apiServer = "kube-apiserver"
@@ -31,19 +32,27 @@ public final class ControlPlaneHealth: @unchecked Sendable {
     ],
   ]
 
-  private let lock = NSLock()
-  /// Per component, per node that runs it: its error, or nil while it runs. On the HA topology
-  /// every control-plane node runs its own copy, with flags of its own.
-  private var states: [Component: [String: String?]] = [:]
-  private var knownFlags: [String: Set<String>] = [:]
+  private let state = Mutex(State())
+
+  private struct State {
+    /// Per component, per node that runs it: its error, or nil while it runs. On the HA topology
+    /// every control-plane node runs its own copy, with flags of its own.
+    var states: [Component: [String: String?]] = [:]
+    var knownFlags: [String: Set<String>] = [:]
+    var changed: @Sendable (Component, Bool) -> Void = { _, _ in }
+  }
+
   /// Told whenever a component goes down or comes back (on the thread that noticed).
-  var changed: (Component, Bool) -> Void = { _, _ in }
+  var changed: @Sendable (Component, Bool) -> Void {
+    get { state.withLock { $0.changed } }
+    set { state.withLock { $0.changed = newValue } }
+  }
 
   init() {}
 
   /// The error a component exits with, or nil while it runs on some node (or nothing judged it yet).
   public func failure(_ component: Component) -> String? {
-    lock.withLock { Self.failure(of: states[component] ?? [:]) }
+    state.withLock { Self.failure(of: $0.states[component] ?? [:]) }
   }
 
   private static func failure(of nodes: [String: String?]) -> String? {
@@ -57,7 +66,7 @@ public final class ControlPlaneHealth: @unchecked Sendable {
   func failure(forPod pod: JSON) -> String? {
     guard let component = Self.component(of: pod) else { return nil }
     let node = pod[path: ["spec", "nodeName"]]?.stringValue ?? ""
-    return lock.withLock { states[component]?[node] ?? nil }
+    return state.withLock { $0.states[component]?[node] ?? nil }
   }
 
   /// Judges a control-plane pod's manifest about to run on `node`.
@@ -70,11 +79,11 @@ public final class ControlPlaneHealth: @unchecked Sendable {
       let parts = body.split(separator: "=", maxSplits: 1).map(String.init)
       return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
     }
-    let known = lock.withLock { () -> Set<String> in
+    let known = state.withLock { state -> Set<String> in
       // The manifest kubeadm wrote on this node is the first one seen: its flags are the component's own.
       let key = component.rawValue + "@" + node
-      if knownFlags[key] == nil { knownFlags[key] = Set(flags.map(\.0)) }
-      return knownFlags[key, default: []].union(Self.extraFlags[component] ?? [])
+      if state.knownFlags[key] == nil { state.knownFlags[key] = Set(flags.map(\.0)) }
+      return state.knownFlags[key, default: []].union(Self.extraFlags[component] ?? [])
     }
     var failure: String?
     if let unknown = flags.first(where: { !known.contains($0.0) }) {
@@ -95,10 +104,10 @@ public final class ControlPlaneHealth: @unchecked Sendable {
   }
 
   private func set(_ component: Component, on node: String, _ failure: String?) {
-    let (before, after) = lock.withLock {
-      let before = Self.failure(of: states[component] ?? [:])
-      states[component, default: [:]][node] = .some(failure)
-      return (before, Self.failure(of: states[component] ?? [:]))
+    let (before, after, changed) = state.withLock { state in
+      let before = Self.failure(of: state.states[component] ?? [:])
+      state.states[component, default: [:]][node] = .some(failure)
+      return (before, Self.failure(of: state.states[component] ?? [:]), state.changed)
     }
     if (before == nil) != (after == nil) { changed(component, after == nil) }
   }

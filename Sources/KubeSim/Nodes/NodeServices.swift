@@ -1,11 +1,12 @@
 import Foundation
 import KubeModel
+import Synchronization
 
 /// The systemd side of every sandbox node: the kubelet and containerd services, their journal,
 /// and what starting one means. `systemctl` and `journalctl` on a node act on this; the simulated
 /// kubelet of a node runs only while its service is active, and a kubelet whose files are broken
 /// exits at start and is restarted by systemd until they are fixed.
-public final class NodeServices: @unchecked Sendable {
+public final class NodeServices: Sendable {
   public static let unitNames = ["containerd", "kubelet"]
   static let descriptions = [
     "kubelet": "kubelet: The Kubernetes Node Agent", "containerd": "containerd container runtime",
@@ -14,15 +15,22 @@ public final class NodeServices: @unchecked Sendable {
   static let restartDelay: TimeInterval = 2
 
   private let cluster: Cluster
-  private let lock = NSLock()
-  private var units: [String: [String: SystemdUnit]] = [:]
-  private var journals: [String: [JournalEntry]] = [:]
-  private var followers: [UUID: (node: String, unit: String?, continuation: AsyncStream<JournalEntry>.Continuation)] =
-    [:]
-  private var nextPID = 1000
-  private(set) var trees: NodeTrees?
+  private let state = Mutex(State())
+
+  private struct State {
+    var units: [String: [String: SystemdUnit]] = [:]
+    var journals: [String: [JournalEntry]] = [:]
+    var followers: [UUID: (node: String, unit: String?, continuation: AsyncStream<JournalEntry>.Continuation)] = [:]
+    var nextPID = 1000
+    var trees: NodeTrees?
+    var kubeletChanged: @Sendable (String) -> Void = { _ in }
+  }
+
   /// Told (on the cluster's queue) whenever a node's kubelet starts running or stops.
-  var kubeletChanged: (String) -> Void = { _ in }
+  var kubeletChanged: @Sendable (String) -> Void {
+    get { state.withLock { $0.kubeletChanged } }
+    set { state.withLock { $0.kubeletChanged = newValue } }
+  }
 
   init(cluster: Cluster) {
     self.cluster = cluster
@@ -30,13 +38,13 @@ public final class NodeServices: @unchecked Sendable {
 
   /// The nodes' files are in place: the kubelets check them from now on.
   func attach(_ trees: NodeTrees) {
-    lock.withLock { self.trees = trees }
+    state.withLock { $0.trees = trees }
   }
 
   public func unit(_ name: String, on node: String) -> SystemdUnit? {
     let base = Self.baseName(name)
     guard Self.unitNames.contains(base) else { return nil }
-    return lock.withLock { units(of: node)[base] }
+    return state.withLock { units(of: node, in: &$0)[base] }
   }
 
   public func start(_ name: String, on node: String) {
@@ -51,12 +59,12 @@ public final class NodeServices: @unchecked Sendable {
     let now = cluster.now()
     let description = Self.descriptions[base] ?? base
     log(node, base, "systemd", 1, "Stopping \(description)...")
-    lock.withLock {
-      var units = units(of: node)
+    state.withLock { state in
+      var units = units(of: node, in: &state)
       units[base]?.lastExit = (unit.mainPID, 0)
       units[base]?.state = .stopped
       units[base]?.since = now
-      self.units[node] = units
+      state.units[node] = units
     }
     if unit.isRunning { log(node, base, "systemd", 1, "\(base).service: Deactivated successfully.") }
     log(node, base, "systemd", 1, "Stopped \(description).")
@@ -74,11 +82,11 @@ public final class NodeServices: @unchecked Sendable {
   @discardableResult
   public func setEnabled(_ name: String, on node: String, _ enabled: Bool) -> Bool {
     let base = Self.baseName(name)
-    return lock.withLock {
-      var units = units(of: node)
+    return state.withLock { state in
+      var units = units(of: node, in: &state)
       guard units[base] != nil, units[base]?.enabled != enabled else { return false }
       units[base]?.enabled = enabled
-      self.units[node] = units
+      state.units[node] = units
       return true
     }
   }
@@ -86,9 +94,9 @@ public final class NodeServices: @unchecked Sendable {
   /// The journal of a node, oldest first; only `unit`'s lines when given.
   public func journal(on node: String, unit: String? = nil) -> [JournalEntry] {
     let base = unit.map(Self.baseName)
-    return lock.withLock {
-      _ = units(of: node)
-      return (journals[node] ?? []).filter { base == nil || $0.unit == base }
+    return state.withLock { state in
+      _ = units(of: node, in: &state)
+      return (state.journals[node] ?? []).filter { base == nil || $0.unit == base }
     }
   }
 
@@ -97,8 +105,8 @@ public final class NodeServices: @unchecked Sendable {
     let base = unit.map(Self.baseName)
     let (stream, continuation) = AsyncStream<JournalEntry>.makeStream()
     let id = UUID()
-    lock.withLock { followers[id] = (node, base, continuation) }
-    continuation.onTermination = { [weak self] _ in self?.lock.withLock { self?.followers[id] = nil } }
+    state.withLock { $0.followers[id] = (node, base, continuation) }
+    continuation.onTermination = { [weak self] _ in self?.state.withLock { $0.followers[id] = nil } }
     return stream
   }
 
@@ -106,7 +114,7 @@ public final class NodeServices: @unchecked Sendable {
   public func commandLine(of name: String, on node: String) -> String {
     switch Self.baseName(name) {
     case "kubelet":
-      guard let trees = lock.withLock({ trees }) else { return "/usr/bin/kubelet" }
+      guard let trees = state.withLock({ $0.trees }) else { return "/usr/bin/kubelet" }
       return (["/usr/bin/kubelet"] + KubeletStartup(trees: trees, node: node).commandLine()).joined(separator: " ")
     default: return "/usr/bin/containerd"
     }
@@ -114,7 +122,7 @@ public final class NodeServices: @unchecked Sendable {
 
   /// The kubelet's static pod folder on `node` while it runs, as its config says.
   func staticPodPath(on node: String) -> String? {
-    guard let trees, unit("kubelet", on: node)?.isRunning == true else { return nil }
+    guard let trees = state.withLock({ $0.trees }), unit("kubelet", on: node)?.isRunning == true else { return nil }
     if case .started(let path) = KubeletStartup(trees: trees, node: node).start() {
       return path ?? KubeletStartup.defaultStaticPodPath
     }
@@ -142,14 +150,14 @@ public final class NodeServices: @unchecked Sendable {
   // MARK: starting a service
 
   private func launch(_ base: String, on node: String) {
-    let pid = lock.withLock {
-      nextPID += Int.random(in: 1...400)
-      return nextPID
+    let pid = state.withLock { state in
+      state.nextPID += Int.random(in: 1...400)
+      return state.nextPID
     }
     let description = Self.descriptions[base] ?? base
     log(node, base, "systemd", 1, "Started \(description).")
     var failure: String?
-    if base == "kubelet", let trees = lock.withLock({ self.trees }) {
+    if base == "kubelet", let trees = state.withLock({ $0.trees }) {
       if unit("containerd", on: node)?.isRunning == false {
         failure =
           "failed to run Kubelet: validate service connection: validate CRI v1 runtime API for endpoint "
@@ -161,8 +169,8 @@ public final class NodeServices: @unchecked Sendable {
       }
     }
     let now = cluster.now()
-    lock.withLock {
-      var units = units(of: node)
+    state.withLock { state in
+      var units = units(of: node, in: &state)
       units[base]?.mainPID = pid
       units[base]?.since = now
       if failure == nil {
@@ -171,7 +179,7 @@ public final class NodeServices: @unchecked Sendable {
         units[base]?.state = .autoRestart(exitStatus: 1)
         units[base]?.lastExit = (pid, 1)
       }
-      self.units[node] = units
+      state.units[node] = units
     }
     if let failure {
       log(node, base, base, pid, Self.klog("E", now, pid, "run.go:72", "\"command failed\" err=\"\(failure)\""))
@@ -190,10 +198,10 @@ public final class NodeServices: @unchecked Sendable {
     cluster.schedule(after: Self.restartDelay) { [weak self] in
       guard let self, let unit = self.unit(base, on: node), case .autoRestart = unit.state, unit.mainPID == pid
       else { return }
-      let count = self.lock.withLock {
-        var units = self.units(of: node)
+      let count = self.state.withLock { state in
+        var units = self.units(of: node, in: &state)
         units[base]?.restarts += 1
-        self.units[node] = units
+        state.units[node] = units
         return units[base]?.restarts ?? 1
       }
       self.log(node, base, "systemd", 1, "\(base).service: Scheduled restart job, restart counter is at \(count).")
@@ -206,16 +214,17 @@ public final class NodeServices: @unchecked Sendable {
     cluster.queue.async { [weak self] in self?.kubeletChanged(node) }
   }
 
-  /// Units of a node, made running on first use (the node booted with the sandbox). Call locked.
-  private func units(of node: String) -> [String: SystemdUnit] {
-    if let existing = units[node] { return existing }
+  /// Units of a node, made running on first use (the node booted with the sandbox).
+  private func units(of node: String, in state: inout State) -> [String: SystemdUnit] {
+    if let existing = state.units[node] { return existing }
     let boot = cluster.now().addingTimeInterval(-10 * 60)
     var made: [String: SystemdUnit] = [:]
     for name in Self.unitNames {
-      nextPID += Int.random(in: 100...900)
-      made[name] = SystemdUnit(name: name, description: Self.descriptions[name] ?? name, since: boot, mainPID: nextPID)
+      state.nextPID += Int.random(in: 100...900)
+      made[name] = SystemdUnit(
+        name: name, description: Self.descriptions[name] ?? name, since: boot, mainPID: state.nextPID)
     }
-    units[node] = made
+    state.units[node] = made
     let kubelet = made["kubelet"]?.mainPID ?? 1
     let containerd = made["containerd"]?.mainPID ?? 1
     func kubeletLine(_ seconds: TimeInterval, _ location: String, _ message: String) -> JournalEntry {
@@ -225,7 +234,7 @@ public final class NodeServices: @unchecked Sendable {
         message: Self.klog("I", date, kubelet, location, message))
     }
     // What a node's journal holds after boot: systemd starting both, their first lines.
-    journals[node] = [
+    state.journals[node] = [
       JournalEntry(
         date: boot, unit: "containerd", identifier: "systemd", pid: 1, message: "Started containerd container runtime."),
       JournalEntry(
@@ -245,10 +254,11 @@ public final class NodeServices: @unchecked Sendable {
 
   private func log(_ node: String, _ unit: String, _ identifier: String, _ pid: Int, _ message: String) {
     let entry = JournalEntry(date: cluster.now(), unit: unit, identifier: identifier, pid: pid, message: message)
-    let listeners = lock.withLock {
-      _ = units(of: node)
-      journals[node, default: []].append(entry)
-      return followers.values.filter { $0.node == node && ($0.unit == nil || $0.unit == unit) }.map(\.continuation)
+    let listeners = state.withLock { state in
+      _ = units(of: node, in: &state)
+      state.journals[node, default: []].append(entry)
+      return state.followers.values.filter { $0.node == node && ($0.unit == nil || $0.unit == unit) }.map(
+        \.continuation)
     }
     for listener in listeners { listener.yield(entry) }
   }

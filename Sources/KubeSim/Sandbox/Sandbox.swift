@@ -1,10 +1,11 @@
 import Foundation
 import KubeModel
 import NIOSSL
+import Synchronization
 
 /// A whole simulated cluster, ready to serve: the topology loaded into a cluster, the certificates,
 /// and the HTTP(S) listener. The `kubelab sandbox` command and the tests start one of these.
-public final class Sandbox: @unchecked Sendable {
+public final class Sandbox: Sendable {
   public struct Options: Sendable {
     public var topology = "kubeadm"
     public var host = "127.0.0.1"
@@ -126,7 +127,7 @@ public final class Sandbox: @unchecked Sendable {
     try Data(kubeconfig().utf8).write(to: url)
   }
 
-  private var staticPods: StaticPodSource?
+  private let staticPods = Mutex<StaticPodSource?>(nil)
 
   /// The nodes' trees are written: from now on each node's kubelet reads its files (static pod
   /// manifests, its configuration), and a broken control-plane manifest takes its component down.
@@ -154,13 +155,13 @@ public final class Sandbox: @unchecked Sendable {
         if up { self.controllers.resync(component) }
       }
     }
-    staticPods = source
+    staticPods.withLock { $0 = source }
     source.start()
   }
 
   /// Stops serving and ends every container process: none outlives its sandbox.
   public func shutdown() {
-    staticPods?.stop()
+    staticPods.withLock { $0 }?.stop()
     controllers.stop()
     server.shutdown()
     options.containerEngine?.shutdown()
