@@ -1,15 +1,22 @@
 import Foundation
 import KubeModel
+import Synchronization
 
 /// The simulated cluster's API semantics: what create, update, patch and delete do to stored
 /// objects, independent of HTTP. The REST layer and the controllers both go through it.
+/// `@unchecked Sendable`: `nodeServices` is a `var` only because it is made in `init` from `self`;
+/// it is never assigned again, which the compiler cannot see. The rest is immutable or locked.
 public final class Cluster: @unchecked Sendable {
   public let store: ObjectStore
   public let catalog: ServedCatalog
   public let admission: Admission
   public let logs = PodLogs()
   /// What runs shell images' containers as real processes; nil keeps every container simulated.
-  public var containerEngine: (any ContainerEngine)?
+  public var containerEngine: (any ContainerEngine)? {
+    get { engine.withLock { $0 } }
+    set { engine.withLock { $0 = newValue } }
+  }
+  private let engine = Mutex<(any ContainerEngine)?>(nil)
   /// Keys etcd clients put beside the objects (`etcdctl put`).
   public let etcdKeys = EtcdKeyValues()
   /// The Kubernetes packages installed on each node (`apt-get install kubelet=…`).
@@ -22,14 +29,13 @@ public final class Cluster: @unchecked Sendable {
   public let maximumGracePeriod: TimeInterval
   /// The cluster CA's certificate (PEM) that every namespace's kube-root-ca.crt ConfigMap carries.
   public let caPEM: String
-  private let versionLock = NSLock()
-  private var reportedVersion = ServerVersion()
+  private let reportedVersion = Mutex(ServerVersion())
 
   /// The release the API server reports at /version: the version of its running image, which a
   /// topology sets and `kubeadm upgrade apply` moves.
   public var serverVersion: ServerVersion {
-    get { versionLock.withLock { reportedVersion } }
-    set { versionLock.withLock { reportedVersion = newValue } }
+    get { reportedVersion.withLock { $0 } }
+    set { reportedVersion.withLock { $0 = newValue } }
   }
   /// The nodes' systemd services and journals (kubelet, containerd).
   public private(set) var nodeServices: NodeServices!

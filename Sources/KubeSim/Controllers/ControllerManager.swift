@@ -1,10 +1,11 @@
 import KubeModel
+import Synchronization
 
 /// Runs the cluster's controllers: each subscribes to the store's change feed, and every change it
 /// hears about is handled on the cluster's queue, one at a time across all controllers.
-public final class ControllerManager: @unchecked Sendable {
+public final class ControllerManager: Sendable {
   let cluster: Cluster
-  private var watchIDs: [Int] = []
+  private let watchIDs = Mutex<[Int]>([])
   private let controllers: [Controller]
 
   /// The controllers a sandbox runs: the workload controllers (Deployment, ReplicaSet, DaemonSet,
@@ -41,7 +42,7 @@ public final class ControllerManager: @unchecked Sendable {
             controller.handle(event)
           }
         }
-        if case .started(let id) = start { watchIDs.append(id) }
+        if case .started(let id) = start { watchIDs.withLock { $0.append(id) } }
       }
     }
   }
@@ -75,7 +76,10 @@ public final class ControllerManager: @unchecked Sendable {
   }
 
   public func stop() {
-    for id in watchIDs { cluster.store.stopWatching(id) }
-    watchIDs = []
+    let ids = watchIDs.withLock { ids in
+      defer { ids = [] }
+      return ids
+    }
+    for id in ids { cluster.store.stopWatching(id) }
   }
 }
