@@ -2,13 +2,14 @@ import Foundation
 import Isolation
 import KubeSim
 import Processes
+import Synchronization
 
 /// Runs shell images' containers as real processes: each in bubblewrap with its own root folder
 /// (busybox as userland), its own pid, uts, ipc and network namespaces (no route out), and the
 /// pod's name as hostname. Folders live under `root`; every process ends with the sandbox. With
 /// the kubelab binary as `tools`, containers reach other pods through the sandbox: their nslookup,
 /// wget and nc are that binary, talking to the pod network socket.
-public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
+public final class BubblewrapEngine: ContainerEngine, Sendable {
   public struct Unavailable: Error, CustomStringConvertible {
     public var description: String
   }
@@ -24,15 +25,18 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   let tools: ToolBinary?
   private let records: ProcessRecords
   private let spawner = SpawnThread()
-  private let lock = NSLock()
-  /// Running container processes by container id, with the write end of their stdin if any and
-  /// the variables they started with (an exec sees those, not what the API says since).
-  private var running: [String: (process: SpawnedProcess, input: Int32?, environment: [String: String])] = [:]
-  private var executions: [ObjectIdentifier: SpawnedProcess] = [:]
-  /// The pod of each bubblewrap process started for a container or an exec, by pid: a network
-  /// command's peer process is found below one of them.
-  private var owners: [Int32: String] = [:]
-  private var isShutDown = false
+  private let state = Mutex(State())
+
+  private struct State {
+    /// Running container processes by container id, with the write end of their stdin if any and
+    /// the variables they started with (an exec sees those, not what the API says since).
+    var running: [String: (process: SpawnedProcess, input: Int32?, environment: [String: String])] = [:]
+    var executions: [ObjectIdentifier: SpawnedProcess] = [:]
+    /// The pod of each bubblewrap process started for a container or an exec, by pid: a network
+    /// command's peer process is found below one of them.
+    var owners: [Int32: String] = [:]
+    var isShutDown = false
+  }
 
   /// An engine keeping its folders under `root`, with hostPath volumes in the node trees under
   /// `nodeTrees` where a node has one, and the node tools of an image (etcdctl) answered through
@@ -81,9 +85,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     }
     let process: SpawnedProcess
     do {
-      process = try launch(command) {
-        running[id] = ($0, input?.1, environment)
-        owners[$0.pid] = container.podUID
+      process = try launch(command) { state, process in
+        state.running[id] = (process, input?.1, environment)
+        state.owners[process.pid] = container.podUID
       }
     } catch {
       close(reader)
@@ -108,11 +112,11 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     // namespace. The inner one dies with the outer only once it has set its parent-death signal,
     // which a container stopped right after its start had not yet, and it outlived the sandbox.
     // With pid 1 gone, every process of the namespace goes.
-    lock.withLock { running[containerID]?.process }?.signal(SIGKILL, group: true)
+    state.withLock { $0.running[containerID]?.process }?.signal(SIGKILL, group: true)
   }
 
   public func writeInput(containerID: String, _ bytes: [UInt8]) {
-    guard let input = lock.withLock({ running[containerID]?.input }) else { return }
+    guard let input = state.withLock({ $0.running[containerID]?.input }) else { return }
     DescriptorWriter.writeAll(input, bytes)
   }
 
@@ -135,7 +139,8 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
           + "container process: exec: \"\(program)\": executable file not found in $PATH: unknown")
     }
     // A container's variables are fixed when it starts: a ConfigMap changed since does not change them.
-    let environment = lock.withLock { running[container.containerID]?.environment } ?? self.environment(container)
+    let environment =
+      state.withLock { $0.running[container.containerID]?.environment } ?? self.environment(container)
     let box = try self.box(container, root: containerRoot, command: command, environment: environment)
     var spawned = ProcessCommand(bwrap, box.arguments, environment: [:])
     // kubelab's end of the process's stdin or terminal.
@@ -162,9 +167,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     defer { closeAfterStart.forEach { close($0) } }
     let process: SpawnedProcess
     do {
-      process = try launch(spawned) {
-        executions[ObjectIdentifier($0)] = $0
-        owners[$0.pid] = container.podUID
+      process = try launch(spawned) { state, process in
+        state.executions[ObjectIdentifier(process)] = process
+        state.owners[process.pid] = container.podUID
       }
     } catch {
       outputs.forEach { close($0.fd) }
@@ -193,7 +198,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     containerID: String, port: Int, received: @escaping @Sendable ([UInt8]) -> Void,
     closed: @escaping @Sendable (String?) -> Void
   ) throws -> any ForwardedConnection {
-    guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
+    guard let container = state.withLock({ $0.running[containerID]?.process }), container.isRunning,
       let member = Self.firstChild(of: container.pid)
     else { throw ContainerExecFailure("container \(containerID) is not running") }
     guard let relayExecutable = tools?.executable else {
@@ -210,7 +215,7 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
     defer { [inputRead, outWrite, errorWrite].forEach { close($0) } }
     let relayProcess: SpawnedProcess
     do {
-      relayProcess = try launch(command) { executions[ObjectIdentifier($0)] = $0 }
+      relayProcess = try launch(command) { state, process in state.executions[ObjectIdentifier(process)] = process }
     } catch {
       [outRead, errorRead, inputWrite].forEach { close($0) }
       throw error
@@ -237,14 +242,14 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   }
 
   public func listens(containerID: String, port: Int) -> Bool {
-    guard let container = lock.withLock({ running[containerID]?.process }), container.isRunning,
+    guard let container = state.withLock({ $0.running[containerID]?.process }), container.isRunning,
       let member = Self.firstChild(of: container.pid)
     else { return false }
     return ListeningSockets(pid: member).contains(port: port)
   }
 
   public func podUID(ofProcess pid: Int32) -> String? {
-    let owners = lock.withLock { self.owners }
+    let owners = state.withLock { $0.owners }
     var current = pid
     // The command runs a few levels below bubblewrap: the box's init, a shell, the command.
     for _ in 0..<32 where current > 1 {
@@ -274,9 +279,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   }
 
   public func shutdown() {
-    let processes = lock.withLock { () -> [SpawnedProcess] in
-      isShutDown = true
-      return running.values.map(\.process) + executions.values
+    let processes = state.withLock { state -> [SpawnedProcess] in
+      state.isShutDown = true
+      return state.running.values.map(\.process) + state.executions.values
     }
     for process in processes { process.signal(SIGKILL, group: true) }
     for process in processes { process.waitUntilExit() }
@@ -286,13 +291,15 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   /// Starts `command` from the spawning thread, in a process group of its own (a Ctrl-C at the
   /// sandbox's terminal is the sandbox's, not its containers'), and records it under the lock
   /// unless the engine is shutting down.
-  private func launch(_ command: ProcessCommand, record: (SpawnedProcess) -> Void) throws -> SpawnedProcess {
+  private func launch(_ command: ProcessCommand, record: (inout State, SpawnedProcess) -> Void) throws
+    -> SpawnedProcess
+  {
     var command = command
     command.ownProcessGroup = true
-    return try lock.withLock {
-      guard !isShutDown else { throw Unavailable(description: "the sandbox is shutting down") }
+    return try state.withLock { state in
+      guard !state.isShutDown else { throw Unavailable(description: "the sandbox is shutting down") }
       let process = try spawner.run { [command] in try SpawnedProcess(command) }
-      record(process)
+      record(&state, process)
       return process
     }
   }
@@ -324,9 +331,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
   }
 
   private func finish(_ containerID: String) {
-    let ended = lock.withLock { () -> Int32? in
-      guard let entry = running.removeValue(forKey: containerID) else { return nil }
-      owners[entry.process.pid] = nil
+    let ended = state.withLock { state -> Int32? in
+      guard let entry = state.running.removeValue(forKey: containerID) else { return nil }
+      state.owners[entry.process.pid] = nil
       return entry.input
     }
     if let input = ended { close(input) }
@@ -335,9 +342,9 @@ public final class BubblewrapEngine: ContainerEngine, @unchecked Sendable {
 
   /// Drops an exec or relay that ended from the processes `shutdown()` ends.
   private func forget(_ execution: SpawnedProcess) {
-    lock.withLock {
-      executions[ObjectIdentifier(execution)] = nil
-      owners[execution.pid] = nil
+    state.withLock { state in
+      state.executions[ObjectIdentifier(execution)] = nil
+      state.owners[execution.pid] = nil
     }
   }
 

@@ -1,22 +1,23 @@
 import Foundation
 import KubeSim
 import Processes
+import Synchronization
 
 /// A running `kubectl exec` command: its stdin (or terminal) and its process.
-final class ProcessExecution: ContainerExecution, @unchecked Sendable {
+final class ProcessExecution: ContainerExecution, Sendable {
   let process: SpawnedProcess
-  private let lock = NSLock()
-  private var input: Int32?
+  /// Nil once closed.
+  private let input: Mutex<Int32?>
   private let isTerminal: Bool
 
   init(process: SpawnedProcess, input: Int32, isTerminal: Bool) {
     self.process = process
-    self.input = input
+    self.input = Mutex(input)
     self.isTerminal = isTerminal
   }
 
   func write(_ bytes: [UInt8]) {
-    lock.withLock {
+    input.withLock { input in
       guard let input else { return }
       DescriptorWriter.writeAll(input, bytes)
     }
@@ -24,7 +25,7 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
 
   /// Ends stdin; on a terminal, sends end-of-file as a keyboard would.
   func closeInput() {
-    lock.withLock {
+    input.withLock { input in
       guard let fd = input else { return }
       if isTerminal { DescriptorWriter.writeAll(fd, [4]) }
       close(fd)
@@ -33,7 +34,7 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
   }
 
   func resize(width: Int, height: Int) {
-    lock.withLock {
+    input.withLock { input in
       guard let input, isTerminal else { return }
       ProcessPipes.resize(input, width: width, height: height)
     }
@@ -50,10 +51,9 @@ final class ProcessExecution: ContainerExecution, @unchecked Sendable {
 extension ProcessExecution: ForwardedConnection {}
 
 /// What a relay wrote to stderr, kept for the error it reports.
-final class FailureText: @unchecked Sendable {
-  private let lock = NSLock()
-  private var bytes: [UInt8] = []
+final class FailureText: Sendable {
+  private let bytes = Mutex<[UInt8]>([])
 
-  func append(_ more: [UInt8]) { lock.withLock { bytes += more } }
-  var text: String { lock.withLock { String(decoding: bytes, as: UTF8.self) } }
+  func append(_ more: [UInt8]) { bytes.withLock { $0 += more } }
+  var text: String { bytes.withLock { String(decoding: $0, as: UTF8.self) } }
 }

@@ -3,6 +3,8 @@ import Foundation
 /// One thread that lives as long as the engine and starts every container process. bubblewrap's
 /// `--die-with-parent` ties a container to the thread that started it (Linux's parent-death signal
 /// follows the thread), so a pooled thread that retires would take its containers with it.
+/// `@unchecked Sendable`: its job queue is guarded by an NSCondition the thread waits on, and each
+/// job's result comes back through a semaphore; the compiler sees neither.
 final class SpawnThread: @unchecked Sendable {
   private let condition = NSCondition()
   private var jobs: [() -> Void] = []
