@@ -2,6 +2,7 @@ import Foundation
 import KubeModel
 import KubeSim
 import NodeTools
+import Synchronization
 
 /// The nodes of one sandbox as places to log into: each node's tree under the sandbox's state
 /// folder, and its control socket that the node's commands (systemctl, crictl, …) talk to.
@@ -9,17 +10,20 @@ import NodeTools
 /// Trees are written in the background once the sandbox serves, so they cost its start nothing;
 /// `ready` appears in the folder when every tree is complete, and from then on the simulated
 /// kubelets read them.
-public final class SandboxNodes: @unchecked Sendable {
+public final class SandboxNodes: Sendable {
   /// The file that says every tree is written (and every control socket listens).
   public static let readyMarker = ".ready"
 
   public let sandbox: Sandbox
   public let trees: NodeTrees
   private let removeOnShutdown: Bool
-  private let lock = NSLock()
-  private var servers: [NodeControlServer] = []
-  private var stopped = false
+  private let state = Mutex(State())
   private let written = DispatchSemaphore(value: 0)
+
+  private struct State {
+    var servers: [NodeControlServer] = []
+    var stopped = false
+  }
 
   /// - Parameters:
   ///   - folder: the sandbox's state folder; trees go to `<folder>/nodes/<node>`.
@@ -61,29 +65,29 @@ public final class SandboxNodes: @unchecked Sendable {
       certificates: NodeCertificates(authority: pki.certificateAuthority, apiServer: pki.server, admin: pki.admin))
     let pods = sandbox.cluster.store.list(resource: "pods", namespace: nil).items
     for node in nodeNames {
-      guard !lock.withLock({ stopped }),
+      guard !state.withLock({ $0.stopped }),
         let object = sandbox.cluster.store.get(ObjectKey(resource: "nodes", namespace: "", name: node))
       else { return }
       try writer.write(NodeFacts(node: object, pods: pods, serverURL: sandbox.url), to: trees.tree(of: node))
       let context = NodeContext(name: node, cluster: sandbox.cluster, tree: trees.tree(of: node))
       let server = NodeControlServer(toolbox: toolbox, context: context)
       try server.start(at: trees.hostPath(NodeControlClient.socketPath, on: node))
-      let keep = lock.withLock {
-        if !stopped { servers.append(server) }
-        return !stopped
+      let keep = state.withLock { state in
+        if !state.stopped { state.servers.append(server) }
+        return !state.stopped
       }
       if !keep { server.stop() }
     }
-    guard !lock.withLock({ stopped }) else { return }
+    guard !state.withLock({ $0.stopped }) else { return }
     sandbox.attach(trees)
     FileManager.default.createFile(atPath: trees.root.appendingPathComponent(Self.readyMarker).path, contents: nil)
   }
 
   public func shutdown() {
-    let running = lock.withLock {
-      stopped = true
-      defer { servers = [] }
-      return servers
+    let running = state.withLock { state in
+      state.stopped = true
+      defer { state.servers = [] }
+      return state.servers
     }
     waitUntilWritten()
     for server in running { server.stop() }

@@ -1,16 +1,16 @@
 import Foundation
 import Isolation
 import NodeTools
+import Synchronization
 
 /// Serves one node's control socket: each connection carries one invocation of a node command,
 /// which runs through the toolbox against this node while its output streams back. A client that
 /// goes away (the learner pressed Ctrl-C on `journalctl -f`) cancels its tool.
-final class NodeControlServer: @unchecked Sendable {
+final class NodeControlServer: Sendable {
   private let toolbox: NodeToolbox
   private let context: NodeContext
-  private let lock = NSLock()
-  private var listener: Int32 = -1
-  private var path = ""
+  /// The listening socket (-1 when there is none) and the path it listens at.
+  private let listening = Mutex((socket: Int32(-1), path: ""))
 
   init(toolbox: NodeToolbox, context: NodeContext) {
     self.toolbox = toolbox
@@ -20,20 +20,16 @@ final class NodeControlServer: @unchecked Sendable {
   func start(at url: URL) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let socket = try UnixSocket.listen(at: url.path)
-    lock.withLock {
-      listener = socket
-      path = url.path
-    }
+    listening.withLock { $0 = (socket, url.path) }
     let thread = Thread { [self] in acceptLoop(socket) }
     thread.name = "kubelab node \(context.name) control"
     thread.start()
   }
 
   func stop() {
-    let socket = lock.withLock {
-      let socket = listener
-      listener = -1
-      return socket
+    let (socket, path) = listening.withLock { listening in
+      defer { listening.socket = -1 }
+      return listening
     }
     guard socket >= 0 else { return }
     // shutdown wakes the accept loop, which then closes the socket.
@@ -96,6 +92,11 @@ final class NodeControlServer: @unchecked Sendable {
 }
 
 /// The tool's exit status, handed from its task to the connection's thread.
-private final class StatusBox: @unchecked Sendable {
-  var value: Int32 = 1
+private final class StatusBox: Sendable {
+  private let status = Mutex<Int32>(1)
+
+  var value: Int32 {
+    get { status.withLock { $0 } }
+    set { status.withLock { $0 = newValue } }
+  }
 }
