@@ -6,7 +6,7 @@ import NodeHost
 
 /// Gives a sandbox its nodes: their trees in `folder`, their control sockets, and the record that
 /// lets `kubelab ssh` find them from the sandbox's URL.
-final class SandboxNodeHosting {
+final class SandboxNodeHosting: Sendable {
   let nodes: SandboxNodes
   let record: NodeHostRecord
 

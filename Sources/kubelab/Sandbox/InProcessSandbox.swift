@@ -6,7 +6,7 @@ import LabKit
 
 /// A sandbox that lives exactly as long as one command (`practice --sandbox`, `test`), with a
 /// kubeconfig file so that kubectl and `script` checks reach it too.
-final class InProcessSandbox {
+final class InProcessSandbox: Sendable {
   let sandbox: Sandbox
   let kubeconfigPath: String
   /// Where the containers' root folders live while the sandbox runs.

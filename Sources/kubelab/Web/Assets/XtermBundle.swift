@@ -1,17 +1,17 @@
 import Foundation
+import Synchronization
 
 /// xterm.js for the page, from Debian's packages. Debian ships xterm.js 3 as CommonJS modules:
 /// node-xterm's /usr/share/nodejs/xterm/lib holds the terminal (libjs-xterm's own xterm.js is only
 /// a stub that `require`s them), libjs-xterm's /usr/share/javascript/xterm the fit addon and the
 /// CSS. They are joined here into one script with a small `require`, made once: the browser gets
 /// `window.Terminal` and the fit addon as `window.TerminalFit`, and nothing from anywhere else.
-final class XtermBundle: @unchecked Sendable {
+final class XtermBundle: Sendable {
   /// Where the terminal's compiled modules are (node-xterm).
   let modules: String
   /// Where the addons and the CSS are (libjs-xterm).
   let folder: String
-  private let lock = NSLock()
-  private var cached: Data?
+  private let cached = Mutex<Data?>(nil)
 
   init(modules: String = "/usr/share/nodejs/xterm/lib", folder: String = "/usr/share/javascript/xterm") {
     self.modules = modules
@@ -19,7 +19,7 @@ final class XtermBundle: @unchecked Sendable {
   }
 
   func script() throws -> Data {
-    try lock.withLock {
+    try cached.withLock { cached in
       if let cached { return cached }
       let script = try assemble()
       cached = script

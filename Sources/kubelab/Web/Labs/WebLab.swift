@@ -1,9 +1,10 @@
 import Foundation
 import LabKit
+import Synchronization
 
 /// A lab started from the page: provisioning as it goes, then its session context, its sandbox
 /// (with `--sandbox`, one per lab, living as long as the server) and the last whole-lab grading.
-final class WebLab: @unchecked Sendable {
+final class WebLab: Sendable {
   enum Phase: String, Encodable {
     case provisioning
     case ready
@@ -11,31 +12,34 @@ final class WebLab: @unchecked Sendable {
   }
 
   let loaded: LoadedLab
-  private let lock = NSLock()
-  private var _phase = Phase.provisioning
-  private var _progress: [String] = []
-  private var _failure: String?
-  private var _context: LabSessionContext?
-  private var _sandbox: InProcessSandbox?
-  private var _waiting: String?
-  private var _report: GradeReport?
+  private let state = Mutex(State())
+
+  private struct State {
+    var phase = Phase.provisioning
+    var progress: [String] = []
+    var failure: String?
+    var context: LabSessionContext?
+    var sandbox: InProcessSandbox?
+    var waiting: String?
+    var report: GradeReport?
+  }
 
   init(loaded: LoadedLab) {
     self.loaded = loaded
   }
 
-  var phase: Phase { lock.withLock { _phase } }
-  var progress: [String] { lock.withLock { _progress } }
-  var failure: String? { lock.withLock { _failure } }
+  var phase: Phase { state.withLock { $0.phase } }
+  var progress: [String] { state.withLock { $0.progress } }
+  var failure: String? { state.withLock { $0.failure } }
   /// What a running Check waits for (`within` checks being polled), while it waits.
-  var waiting: String? { lock.withLock { _waiting } }
+  var waiting: String? { state.withLock { $0.waiting } }
   /// The latest grading of the whole lab.
-  var report: GradeReport? { lock.withLock { _report } }
-  var sandbox: InProcessSandbox? { lock.withLock { _sandbox } }
+  var report: GradeReport? { state.withLock { $0.report } }
+  var sandbox: InProcessSandbox? { state.withLock { $0.sandbox } }
 
   /// The session context once the lab is provisioned; a conflict before.
   func context() throws -> LabSessionContext {
-    guard let context = lock.withLock({ _context }) else {
+    guard let context = state.withLock({ $0.context }) else {
       throw WebError.conflict(
         failure.map { "the lab \(loaded.id) could not start: \($0)" }
           ?? "the lab \(loaded.id) is still being set up")
@@ -43,22 +47,22 @@ final class WebLab: @unchecked Sendable {
     return context
   }
 
-  func record(progress line: String) { lock.withLock { _progress.append(line) } }
-  func record(sandbox: InProcessSandbox) { lock.withLock { _sandbox = sandbox } }
-  func record(waiting: String?) { lock.withLock { _waiting = waiting } }
-  func record(report: GradeReport) { lock.withLock { _report = report } }
+  func record(progress line: String) { state.withLock { $0.progress.append(line) } }
+  func record(sandbox: InProcessSandbox) { state.withLock { $0.sandbox = sandbox } }
+  func record(waiting: String?) { state.withLock { $0.waiting = waiting } }
+  func record(report: GradeReport) { state.withLock { $0.report = report } }
 
   func ready(_ context: LabSessionContext) {
-    lock.withLock {
-      _context = context
-      _phase = .ready
+    state.withLock {
+      $0.context = context
+      $0.phase = .ready
     }
   }
 
   func failed(_ reason: String) {
-    lock.withLock {
-      _failure = reason
-      _phase = .failed
+    state.withLock {
+      $0.failure = reason
+      $0.phase = .failed
     }
   }
 

@@ -1,15 +1,15 @@
 import Foundation
 import KubeSim
 import LabKit
+import Synchronization
 
 /// The labs the page can start and the ones it started. With `--sandbox` each started lab gets an
 /// in-process sandbox of its own topology; otherwise labs go to the kubeconfig's cluster.
-final class WebLabs: @unchecked Sendable {
+final class WebLabs: Sendable {
   let options: LabOptions
   let workdir: String
   let terminals: TerminalRegistry
-  private let lock = NSLock()
-  private var started: [String: WebLab] = [:]
+  private let started = Mutex<[String: WebLab]>([:])
 
   init(options: LabOptions, workdir: String, terminals: TerminalRegistry) {
     self.options = options
@@ -34,7 +34,7 @@ final class WebLabs: @unchecked Sendable {
     }
   }
 
-  func lab(_ id: String) -> WebLab? { lock.withLock { started[id] } }
+  func lab(_ id: String) -> WebLab? { started.withLock { $0[id] } }
 
   /// Starts provisioning a lab in the background, once: starting it again returns the same lab.
   func start(_ id: String) throws -> WebLab {
@@ -44,7 +44,7 @@ final class WebLabs: @unchecked Sendable {
     } catch {
       throw WebError.notFound("\(error)")
     }
-    let (lab, isNew) = lock.withLock { () -> (WebLab, Bool) in
+    let (lab, isNew) = started.withLock { started -> (WebLab, Bool) in
       if let existing = started[id], existing.phase != .failed { return (existing, false) }
       let lab = WebLab(loaded: loaded)
       started[id] = lab
@@ -57,7 +57,7 @@ final class WebLabs: @unchecked Sendable {
   /// Ends every terminal and every sandbox: the server stops.
   func shutdown() {
     terminals.endAll()
-    for lab in lock.withLock({ Array(started.values) }) { lab.sandbox?.shutdown() }
+    for lab in started.withLock({ Array($0.values) }) { lab.sandbox?.shutdown() }
   }
 
   private func provision(_ lab: WebLab) async {

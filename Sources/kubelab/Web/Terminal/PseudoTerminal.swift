@@ -1,5 +1,6 @@
 import Foundation
 import Processes
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -9,7 +10,7 @@ import Processes
 /// side as its stdin, stdout, stderr and controlling terminal (it starts a session of its own), so
 /// job control, `vi`, `kubectl edit` and tab completion work as in any terminal. It runs as the
 /// user who runs kubelab: nothing here changes user.
-final class PseudoTerminal: @unchecked Sendable {
+final class PseudoTerminal: Sendable {
   let master: Int32
   private let process: SpawnedProcess
 
@@ -41,8 +42,7 @@ final class PseudoTerminal: @unchecked Sendable {
     }
   }
 
-  private let lock = NSLock()
-  private var reaped = false
+  private let reaped = Mutex(false)
 
   /// Reads what the shell wrote; 0 once it has exited (the master side then reads EIO).
   func read(into buffer: inout [UInt8]) -> Int {
@@ -54,7 +54,7 @@ final class PseudoTerminal: @unchecked Sendable {
   }
 
   func write(_ bytes: [UInt8]) {
-    lock.withLock {
+    reaped.withLock { reaped in
       guard !reaped else { return }
       var offset = 0
       while offset < bytes.count {
@@ -70,7 +70,7 @@ final class PseudoTerminal: @unchecked Sendable {
 
   func resize(columns: Int, rows: Int) {
     var size = winsize(ws_row: UInt16(clamping: rows), ws_col: UInt16(clamping: columns), ws_xpixel: 0, ws_ypixel: 0)
-    lock.withLock { _ = reaped ? 0 : ioctl(master, UInt(TIOCSWINSZ), &size) }
+    reaped.withLock { _ = $0 ? 0 : ioctl(master, UInt(TIOCSWINSZ), &size) }
   }
 
   /// Hangs up the shell's whole session, as closing a terminal window does; what still runs a
@@ -83,13 +83,13 @@ final class PseudoTerminal: @unchecked Sendable {
   /// Once reading ended: collects the shell's exit and closes the master side.
   func reap() {
     process.waitUntilExit()
-    lock.withLock {
+    reaped.withLock { reaped in
       reaped = true
       close(master)
     }
   }
 
-  var hasExited: Bool { lock.withLock { reaped } }
+  var hasExited: Bool { reaped.withLock { $0 } }
 
   /// Signals the shell's process group; SpawnedProcess never signals it once reaped.
   private func send(_ number: Int32) {

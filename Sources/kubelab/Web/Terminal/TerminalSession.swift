@@ -1,18 +1,22 @@
 import Foundation
+import Synchronization
 
 /// One terminal tab of a lab: its shell, and everything the shell printed lately (the scrollback),
 /// so that a reloaded page attaches again and sees the screen it left. The shell outlives the
 /// page's WebSocket; it ends with the lab or the server.
-final class TerminalSession: @unchecked Sendable {
+final class TerminalSession: Sendable {
   typealias Listener = @Sendable (TerminalEvent) -> Void
 
   let id: String
   let lab: String
   private let terminal: PseudoTerminal
-  private let lock = NSLock()
-  private var scrollback: [UInt8] = []
-  private var listeners: [UUID: Listener] = [:]
-  private var exited = false
+  private let state = Mutex(State())
+
+  private struct State {
+    var scrollback: [UInt8] = []
+    var listeners: [UUID: Listener] = [:]
+    var exited = false
+  }
   /// Enough for a few thousand lines; older output is dropped from the front.
   private static let scrollbackLimit = 512 * 1024
 
@@ -29,14 +33,14 @@ final class TerminalSession: @unchecked Sendable {
   /// Starts sending to `listener`: first the scrollback, then what follows. The id detaches it.
   func attach(_ listener: @escaping Listener) -> UUID {
     let key = UUID()
-    lock.withLock {
-      listener(.output(scrollback))
-      if exited { listener(.exited) } else { listeners[key] = listener }
+    state.withLock { state in
+      listener(.output(state.scrollback))
+      if state.exited { listener(.exited) } else { state.listeners[key] = listener }
     }
     return key
   }
 
-  func detach(_ key: UUID) { lock.withLock { _ = listeners.removeValue(forKey: key) } }
+  func detach(_ key: UUID) { state.withLock { _ = $0.listeners.removeValue(forKey: key) } }
 
   func input(_ bytes: [UInt8]) { terminal.write(bytes) }
 
@@ -45,7 +49,7 @@ final class TerminalSession: @unchecked Sendable {
   /// Ends the shell; `waitUntilExited` waits for it.
   func end() { terminal.hangUp() }
 
-  var hasExited: Bool { lock.withLock { exited } }
+  var hasExited: Bool { state.withLock { $0.exited } }
 
   private func readUntilExit() {
     var buffer = [UInt8](repeating: 0, count: 16 * 1024)
@@ -53,17 +57,19 @@ final class TerminalSession: @unchecked Sendable {
       let count = terminal.read(into: &buffer)
       guard count > 0 else { break }
       let chunk = Array(buffer[0..<count])
-      lock.withLock {
-        scrollback += chunk
-        if scrollback.count > Self.scrollbackLimit { scrollback.removeFirst(scrollback.count - Self.scrollbackLimit) }
-        for listener in listeners.values { listener(.output(chunk)) }
+      state.withLock { state in
+        state.scrollback += chunk
+        if state.scrollback.count > Self.scrollbackLimit {
+          state.scrollback.removeFirst(state.scrollback.count - Self.scrollbackLimit)
+        }
+        for listener in state.listeners.values { listener(.output(chunk)) }
       }
     }
     terminal.reap()
-    lock.withLock {
-      exited = true
-      for listener in listeners.values { listener(.exited) }
-      listeners = [:]
+    state.withLock { state in
+      state.exited = true
+      for listener in state.listeners.values { listener(.exited) }
+      state.listeners = [:]
     }
   }
 }
