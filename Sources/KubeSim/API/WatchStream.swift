@@ -3,6 +3,8 @@ import KubeModel
 
 /// One watch: newline-delimited events of a resource, filtered by namespace and selectors, until
 /// the timeout or the client goes away. The HTTP layer supplies how lines are sent.
+/// `@unchecked Sendable`: its watch id and column flag are guarded by `lock`, an NSLock, which the
+/// compiler cannot check.
 public final class WatchStream: ResponseStream, @unchecked Sendable {
   let store: ObjectStore
   let resource: ServedResource

@@ -3,6 +3,8 @@ import Foundation
 /// What each container has written to its log, kept per pod uid and container name: the current
 /// run and the one before it (`kubectl logs --previous`), each line with the time it was written,
 /// and the followers (`kubectl logs -f`) that hear new output until the run ends.
+/// `@unchecked Sendable`: its state is guarded by `lock`, and followers keep a stream's `send` and
+/// `finish`, which `ResponseStream` does not declare `@Sendable` though they hop to their channel's event loop.
 public final class PodLogs: @unchecked Sendable {
   public struct Line: Sendable {
     public var time: Date

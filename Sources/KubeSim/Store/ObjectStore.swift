@@ -3,6 +3,8 @@ import KubeModel
 
 /// The sandbox's etcd: objects by key, one global resourceVersion counter, and the change feed
 /// that watches read. Every method is atomic; callers never see a half-applied change.
+/// `@unchecked Sendable`: its state is guarded by a recursive lock, because admission reads the store
+/// while an update holds it, and watchers' callbacks run under that lock; the compiler cannot see either.
 public final class ObjectStore: @unchecked Sendable {
   private let lock = NSRecursiveLock()  // admission may read the store while an update holds it
   private var buckets: [String: [ObjectKey: JSON]] = [:]
