@@ -45,13 +45,19 @@ public final class ChildProcess: Sendable {
     folder = NSTemporaryDirectory() + "kubelab-process-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: folder + "/stdin"))
-    var spawn = ProcessCommand.inheritingEnvironment(executable, arguments, overrides: environment)
+    let overrides = Self.shortLivedGoRuntime.merging(environment) { _, given in given }
+    var spawn = ProcessCommand.inheritingEnvironment(executable, arguments, overrides: overrides)
     spawn.input = .file(folder + "/stdin", flags: O_RDONLY)
     spawn.output = .file(folder + "/stdout", flags: O_WRONLY | O_CREAT | O_TRUNC)
     spawn.error = .file(folder + "/stderr", flags: O_WRONLY | O_CREAT | O_TRUNC)
     command = ([executable] + arguments).joined(separator: " ")
     process = try SpawnedProcess(spawn)
   }
+
+  /// kubectl, directly or through a lab's script, is most of the suite's processes: a run lasts a
+  /// tenth of a second, and Go's collector spent a fifth of its CPU on garbage the exit frees
+  /// anyway. It collects only past the limit, so a large run (explain, a big apply) stays bounded.
+  private static let shortLivedGoRuntime = ["GOGC": "off", "GOMEMLIMIT": "512MiB"]
 
   // A test that fails before `finish` leaves no child behind.
   deinit { process.end(with: SIGKILL) }
