@@ -182,7 +182,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     let loop = context.eventLoop
     let boundContext = NIOLoopBound(context, eventLoop: loop)
     let handler = NIOLoopBound(self, eventLoop: loop)
-    let finish = {
+    let finish: @Sendable () -> Void = {
       loop.execute {
         let handler = handler.value
         guard handler.activeWatch === watch else { return }
@@ -199,7 +199,8 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
       send: { line in
         loop.execute {
           let context = boundContext.value
-          guard context.channel.isActive else { return }
+          // A line may arrive after the stream ended: the connection has moved on since.
+          guard handler.value.activeWatch === watch, context.channel.isActive else { return }
           context.writeAndFlush(
             handler.value.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: line)))),
             promise: nil)
