@@ -4,8 +4,10 @@ import Testing
 /// Connection reuse as HTTP/1.0 and 1.1 clients expect it, over a raw socket: an HTTP/1.0 client
 /// (ApacheBench `-k`) waits for the close unless the answer says the connection stays open.
 @Suite struct HTTPKeepAliveTests {
-  static func request(_ version: String, connection: String? = nil) -> String {
-    var request = "GET /api/v1/namespaces/default HTTP/\(version)\r\nHost: 127.0.0.1\r\n"
+  static func request(_ version: String, connection: String? = nil, path: String = "/api/v1/namespaces/default")
+    -> String
+  {
+    var request = "GET \(path) HTTP/\(version)\r\nHost: 127.0.0.1\r\n"
     if let connection { request += "Connection: \(connection)\r\n" }
     return request + "\r\n"
   }
@@ -43,5 +45,15 @@ import Testing
     let last = try connection.readResponse()
     #expect(last.headers["connection"] == "close")
     #expect(try connection.isClosedByServer())
+  }
+
+  @Test func pipelinedRequestsAreAnsweredInTheOrderTheyWereSent() throws {
+    let server = try TestServer()
+    let connection = try RawHTTPConnection(port: server.server.port)
+    // A list, the longer to answer, then a health check: the answers are worked out off the event
+    // loop, and the second must still not overtake the first.
+    try connection.send(Self.request("1.1", path: "/api/v1/namespaces") + Self.request("1.1", path: "/healthz"))
+    #expect(try connection.readResponse().body.contains("\"kind\":\"NamespaceList\""))
+    #expect(try connection.readResponse().body == "ok")
   }
 }

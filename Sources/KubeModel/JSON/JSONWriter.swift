@@ -64,6 +64,12 @@ enum JSONWriter {
 
   static func writeString(_ string: String, to output: inout String) {
     output += "\""
+    // Most strings (names, labels, images) need no escape: one append instead of one per scalar.
+    if string.utf8.allSatisfy(standsForItself) {
+      output += string
+      output += "\""
+      return
+    }
     for scalar in string.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""
@@ -82,6 +88,12 @@ enum JSONWriter {
       }
     }
     output += "\""
+  }
+
+  /// A UTF-8 byte that Go writes as it is. 0xE2 may start U+2028 or U+2029, which it escapes.
+  private static func standsForItself(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
+      && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&") && byte != 0xE2
   }
 
   private static func unicodeEscape(_ value: UInt32) -> String {

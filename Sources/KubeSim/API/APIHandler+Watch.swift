@@ -14,7 +14,8 @@ extension APIHandler {
     }
     let timeout = request.query.integer("timeoutSeconds").map(Double.init) ?? 1800
     let stream = WatchStream(
-      store: cluster.store, resource: target.resource, namespace: target.namespace, filter: filter, since: since,
+      store: cluster.store, renderer: watchRenderer, resource: target.resource, namespace: target.namespace,
+      filter: filter, since: since,
       table: TableNegotiation(request, clock: cluster.clock), timeout: timeout)
     return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .stream(stream))
   }

@@ -7,6 +7,8 @@ public final class APIHandler: @unchecked Sendable {
   public let cluster: Cluster
   let discovery: DiscoveryDocuments
   let aggregatedDiscovery: AggregatedDiscovery
+  /// Writes every watch's lines, off the store's lock.
+  let watchRenderer = WatchRenderer()
 
   public init(cluster: Cluster, serverAddress: String) {
     self.cluster = cluster

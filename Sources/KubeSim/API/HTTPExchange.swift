@@ -34,8 +34,8 @@ public struct APIRequest: Sendable {
 }
 
 /// What the API layer answers: a whole body, or a stream (watch events, a followed log).
-public struct APIResponse {
-  public enum Body {
+public struct APIResponse: Sendable {
+  public enum Body: Sendable {
     case bytes([UInt8])
     case stream(any ResponseStream)
   }

@@ -26,7 +26,7 @@ final class LogStream: ResponseStream, Sendable {
     self.selection = selection
   }
 
-  func start(send: @escaping (String) -> Void, finish: @escaping () -> Void) -> Bool {
+  func start(send: @escaping @Sendable (String) -> Void, finish: @escaping @Sendable () -> Void) -> Bool {
     // The first piece is the log so far, to which --tail and --limit-bytes apply.
     let id = logs.follow(
       podUID: podUID, container: container, query,

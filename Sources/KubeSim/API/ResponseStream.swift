@@ -5,8 +5,9 @@ import Foundation
 public protocol ResponseStream: AnyObject, Sendable {
   /// How long the stream stays open at most.
   var timeout: TimeInterval { get }
-  /// Starts delivering pieces to `send`; `finish` ends the response early (the container exited).
-  /// Returns false when the stream ended at once; the caller then ends the response.
-  func start(send: @escaping (String) -> Void, finish: @escaping () -> Void) -> Bool
+  /// Starts delivering pieces to `send`, from any thread; `finish` ends the response early (the
+  /// container exited). Returns false when the stream ended at once; the caller then ends the
+  /// response.
+  func start(send: @escaping @Sendable (String) -> Void, finish: @escaping @Sendable () -> Void) -> Bool
   func stop()
 }

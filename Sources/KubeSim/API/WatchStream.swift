@@ -2,11 +2,13 @@ import Foundation
 import KubeModel
 
 /// One watch: newline-delimited events of a resource, filtered by namespace and selectors, until
-/// the timeout or the client goes away. The HTTP layer supplies how lines are sent.
-/// `@unchecked Sendable`: its watch id and column flag are guarded by `lock`, an NSLock, which the
-/// compiler cannot check.
+/// the timeout or the client goes away. The HTTP layer supplies how lines are sent; the API's
+/// watch renderer writes them, off the store's lock.
+/// `@unchecked Sendable`: its watch id, stopped flag and column flag are guarded by `lock`, an
+/// NSLock, which the compiler cannot check.
 public final class WatchStream: ResponseStream, @unchecked Sendable {
   let store: ObjectStore
+  let renderer: WatchRenderer
   let resource: ServedResource
   let namespace: String?
   let filter: ObjectFilter
@@ -16,13 +18,15 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
   public let timeout: TimeInterval
   private let lock = NSLock()
   private var watchID: Int?
+  private var stopped = false
   private var sentColumns = false
 
   init(
-    store: ObjectStore, resource: ServedResource, namespace: String?, filter: ObjectFilter, since: Int?,
-    table: TableNegotiation?, timeout: TimeInterval
+    store: ObjectStore, renderer: WatchRenderer, resource: ServedResource, namespace: String?, filter: ObjectFilter,
+    since: Int?, table: TableNegotiation?, timeout: TimeInterval
   ) {
     self.store = store
+    self.renderer = renderer
     self.resource = resource
     self.namespace = namespace
     self.filter = filter
@@ -33,11 +37,13 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
 
   /// Starts delivering events to `send`, one JSON line each. Returns false when the requested
   /// resourceVersion is too old; the caller then sends the 410 event and ends the stream.
-  public func start(send: @escaping (String) -> Void, finish: @escaping () -> Void) -> Bool {
+  public func start(send: @escaping @Sendable (String) -> Void, finish: @escaping @Sendable () -> Void) -> Bool {
+    let renderer = renderer
     let outcome = store.watch(resource: resource.groupResource, namespace: namespace, since: since) {
       [weak self] event in
-      guard let self, let line = self.line(for: event) else { return }
-      send(line)
+      // Under the store's lock: only queue the event, so no write waits for rendering or sending.
+      guard let self else { return }
+      renderer.enqueue(event, for: self, send: send)
     }
     switch outcome {
     case .expired:
@@ -57,43 +63,48 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
   public func stop() {
     let id = lock.withLock { () -> Int? in
       defer { watchID = nil }
+      stopped = true
       return watchID
     }
     if let id { store.stopWatching(id) }
   }
 
-  /// The event as the client should see it: an object that starts or stops matching the selectors
-  /// is reported as ADDED or DELETED, as the real watch cache does.
-  func line(for event: StoreEvent) -> String? {
+  var isStopped: Bool { lock.withLock { stopped } }
+
+  /// The event's type as this watch reports it, or nil when the watch does not see it: an object
+  /// that starts or stops matching the selectors is reported as ADDED or DELETED, as the real
+  /// watch cache does.
+  func reportedKind(of event: StoreEvent) -> StoreEvent.Kind? {
     let matchesNow = filter.matches(event.object)
     let matchedBefore = event.previous.map(filter.matches) ?? false
-    let type: String
     switch event.kind {
-    case .added:
-      guard matchesNow else { return nil }
-      type = "ADDED"
-    case .deleted:
-      guard matchesNow || matchedBefore else { return nil }
-      type = "DELETED"
+    case .added: return matchesNow ? .added : nil
+    case .deleted: return matchesNow || matchedBefore ? .deleted : nil
     case .modified:
       switch (matchedBefore, matchesNow) {
-      case (true, true): type = "MODIFIED"
-      case (false, true): type = "ADDED"
-      case (true, false): type = "DELETED"
+      case (true, true): return .modified
+      case (false, true): return .added
+      case (true, false): return .deleted
       case (false, false): return nil
       }
     }
-    let object: JSON
-    if let table {
-      let includeColumns = lock.withLock { () -> Bool in
-        defer { sentColumns = true }
-        return !sentColumns
-      }
-      object = table.render(
-        [event.object], resource, resourceVersion: event.resourceVersion, includeColumnDefinitions: includeColumns)
-    } else {
-      object = event.object
+  }
+
+  /// The form of the next object this watch sends: a Table carries its column definitions in the
+  /// watch's first event only.
+  func nextForm() -> WatchRenderer.Form {
+    guard table != nil else { return .json }
+    let includeColumns = lock.withLock { () -> Bool in
+      defer { sentColumns = true }
+      return !sentColumns
     }
-    return JSON.object(["type": .string(type), "object": object]).serialized() + "\n"
+    return .table(columnDefinitions: includeColumns)
+  }
+
+  /// The event's object as this watch sends it in `form`.
+  func render(_ event: StoreEvent, as form: WatchRenderer.Form) -> JSON {
+    guard case .table(let includeColumns) = form, let table else { return event.object }
+    return table.render(
+      [event.object], resource, resourceVersion: event.resourceVersion, includeColumnDefinitions: includeColumns)
   }
 }

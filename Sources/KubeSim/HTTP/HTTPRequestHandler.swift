@@ -2,14 +2,20 @@ import Foundation
 import KubeModel
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
-/// Turns HTTP/1.x requests into API requests and writes the answers back, streaming watches.
+/// Turns HTTP/1.x requests into API requests and writes the answers back, streaming watches. The
+/// API answers on the worker threads: the event loop only moves bytes, so a slow request (a large
+/// list, a Table, an OpenAPI document read from disk) never holds up the other connections of its
+/// loop. NIO's pipelining assistance hands over a connection's next request only after this one's
+/// end was written, so answers keep their order.
 final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = HTTPServerResponsePart
 
   private let api: APIHandler
   private let faults: FaultInjector
+  private let workers: NIOThreadPool
   private let authenticate: (Channel, HTTPRequestHead) -> Authentication
   private var head: HTTPRequestHead?
   private var body: ByteBuffer?
@@ -22,11 +28,12 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
   }
 
   init(
-    api: APIHandler, faults: FaultInjector,
+    api: APIHandler, faults: FaultInjector, workers: NIOThreadPool,
     authenticate: @escaping (Channel, HTTPRequestHead) -> Authentication
   ) {
     self.api = api
     self.faults = faults
+    self.workers = workers
     self.authenticate = authenticate
   }
 
@@ -67,19 +74,38 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
     switch faults.take() {
     case nil:
-      write(api.handle(request), for: requestHead, context: context)
+      answer(request, context: context) { self.write($0, for: requestHead, context: context) }
     case .status(let code):
       var response = APIResponse.error(APIError(Self.injectedStatus(code)))
       if code == 429 || code == 503 { response.headers.append(("Retry-After", "1")) }
       write(response, for: requestHead, context: context)
     case .closeMidResponse:
-      writeTruncated(api.handle(request), for: requestHead, context: context)
+      answer(request, context: context) { self.writeTruncated($0, for: requestHead, context: context) }
     case .delay(let seconds):
       let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
       let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
       context.eventLoop.scheduleTask(in: .milliseconds(Int64(seconds * 1000))) {
-        guard boundContext.value.channel.isActive else { return }
-        handler.value.write(handler.value.api.handle(request), for: requestHead, context: boundContext.value)
+        let (handler, context) = (handler.value, boundContext.value)
+        handler.answer(request, context: context) { handler.write($0, for: requestHead, context: context) }
+      }
+    }
+  }
+
+  /// Runs the API on the worker threads and hands its response to `then` back on the event loop,
+  /// unless the client left meanwhile (a watch started then would never be stopped).
+  private func answer(
+    _ request: APIRequest, context: ChannelHandlerContext,
+    then: @escaping (APIResponse) -> Void
+  ) {
+    guard context.channel.isActive else { return }
+    let api = api
+    workers.runIfActive(eventLoop: context.eventLoop) { api.handle(request) }.assumeIsolated().whenComplete {
+      result in
+      guard context.channel.isActive else { return }
+      switch result {
+      case .success(let response): then(response)
+      // The server is shutting down.
+      case .failure: context.close(promise: nil)
       }
     }
   }
@@ -156,7 +182,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     let loop = context.eventLoop
     let boundContext = NIOLoopBound(context, eventLoop: loop)
     let handler = NIOLoopBound(self, eventLoop: loop)
-    let finish = {
+    let finish: @Sendable () -> Void = {
       loop.execute {
         let handler = handler.value
         guard handler.activeWatch === watch else { return }
@@ -173,7 +199,8 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
       send: { line in
         loop.execute {
           let context = boundContext.value
-          guard context.channel.isActive else { return }
+          // A line may arrive after the stream ended: the connection has moved on since.
+          guard handler.value.activeWatch === watch, context.channel.isActive else { return }
           context.writeAndFlush(
             handler.value.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: line)))),
             promise: nil)

@@ -30,6 +30,8 @@ public final class SandboxServer: Sendable {
   public let connections = ConnectionCounter()
   public let faults = FaultInjector()
   private let group: MultiThreadedEventLoopGroup
+  /// Where API requests are answered, one thread a core, so the event loops only move bytes.
+  private let workers = NIOThreadPool(numberOfThreads: System.coreCount)
   private let listening = Mutex(Listening())
   private let isShutDown = Mutex(false)
 
@@ -48,6 +50,7 @@ public final class SandboxServer: Sendable {
   /// Binds and starts serving; returns the bound port (useful when port 0 asked for any free one).
   @discardableResult
   public func start() throws -> Int {
+    workers.start()
     let channel = try makeBootstrap().bind(host: configuration.host, port: configuration.port).wait()
     let port = channel.localAddress?.port ?? configuration.port
     listening.withLock { $0 = Listening(channel: channel, boundPort: port) }
@@ -61,6 +64,7 @@ public final class SandboxServer: Sendable {
     let configuration = configuration
     let connections = connections
     let faults = faults
+    let workers = workers
     return ServerBootstrap(group: group)
       .serverChannelOption(ChannelOptions.backlog, value: 256)
       .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -81,7 +85,7 @@ public final class SandboxServer: Sendable {
               clientCertificate: subject, authorizationHeader: head.headers.first(name: "Authorization"))
             return user.map { .user($0.name) } ?? .rejected
           }
-          let requests = HTTPRequestHandler(api: api, faults: faults, authenticate: authenticate)
+          let requests = HTTPRequestHandler(api: api, faults: faults, workers: workers, authenticate: authenticate)
           // exec and attach leave HTTP for WebSocket; the request handler then steps aside.
           let streams = StreamUpgrader.make(api: api) { channel, head in
             if case .user = authenticate(channel, head) { return true }
@@ -117,7 +121,8 @@ public final class SandboxServer: Sendable {
     listening.withLock { $0.channel = channel }
   }
 
-  /// Stops listening and ends the event loops; later calls do nothing.
+  /// Stops listening, lets the requests being answered finish, and ends the event loops; later
+  /// calls do nothing.
   public func shutdown() {
     let first = isShutDown.withLock { isShutDown in
       defer { isShutDown = true }
@@ -125,6 +130,7 @@ public final class SandboxServer: Sendable {
     }
     guard first else { return }
     try? listening.withLock({ $0.channel })?.close().wait()
+    try? workers.syncShutdownGracefully()
     try? group.syncShutdownGracefully()
   }
 }
