@@ -3,7 +3,7 @@ import KubeModel
 
 /// The REST front of the sandbox: routes each request to discovery or to a resource verb and
 /// encodes the answer as the real API server does (JSON, Table, Status, watch stream).
-public final class APIHandler: @unchecked Sendable {
+public final class APIHandler: Sendable {
   public let cluster: Cluster
   let discovery: DiscoveryDocuments
   let aggregatedDiscovery: AggregatedDiscovery

@@ -1,12 +1,11 @@
 import Foundation
 import KubeModel
+import Synchronization
 
 /// One watch: newline-delimited events of a resource, filtered by namespace and selectors, until
 /// the timeout or the client goes away. The HTTP layer supplies how lines are sent; the API's
 /// watch renderer writes them, off the store's lock.
-/// `@unchecked Sendable`: its watch id, stopped flag and column flag are guarded by `lock`, an
-/// NSLock, which the compiler cannot check.
-public final class WatchStream: ResponseStream, @unchecked Sendable {
+public final class WatchStream: ResponseStream, Sendable {
   let store: ObjectStore
   let renderer: WatchRenderer
   let resource: ServedResource
@@ -16,10 +15,13 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
   let table: TableNegotiation?
   /// How long the stream stays open, as `timeoutSeconds` asks (the real server's default is 30–60 min).
   public let timeout: TimeInterval
-  private let lock = NSLock()
-  private var watchID: Int?
-  private var stopped = false
-  private var sentColumns = false
+  private let state = Mutex(State())
+
+  private struct State {
+    var watchID: Int?
+    var stopped = false
+    var sentColumns = false
+  }
 
   init(
     store: ObjectStore, renderer: WatchRenderer, resource: ServedResource, namespace: String?, filter: ObjectFilter,
@@ -55,21 +57,21 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
         ]).serialized() + "\n")
       return false
     case .started(let id):
-      lock.withLock { watchID = id }
+      state.withLock { $0.watchID = id }
       return true
     }
   }
 
   public func stop() {
-    let id = lock.withLock { () -> Int? in
-      defer { watchID = nil }
-      stopped = true
-      return watchID
+    let id = state.withLock { state -> Int? in
+      defer { state.watchID = nil }
+      state.stopped = true
+      return state.watchID
     }
     if let id { store.stopWatching(id) }
   }
 
-  var isStopped: Bool { lock.withLock { stopped } }
+  var isStopped: Bool { state.withLock { $0.stopped } }
 
   /// The event's type as this watch reports it, or nil when the watch does not see it: an object
   /// that starts or stops matching the selectors is reported as ADDED or DELETED, as the real
@@ -94,9 +96,9 @@ public final class WatchStream: ResponseStream, @unchecked Sendable {
   /// watch's first event only.
   func nextForm() -> WatchRenderer.Form {
     guard table != nil else { return .json }
-    let includeColumns = lock.withLock { () -> Bool in
-      defer { sentColumns = true }
-      return !sentColumns
+    let includeColumns = state.withLock { state -> Bool in
+      defer { state.sentColumns = true }
+      return !state.sentColumns
     }
     return .table(columnDefinitions: includeColumns)
   }

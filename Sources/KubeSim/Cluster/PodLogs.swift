@@ -1,11 +1,10 @@
 import Foundation
+import Synchronization
 
 /// What each container has written to its log, kept per pod uid and container name: the current
 /// run and the one before it (`kubectl logs --previous`), each line with the time it was written,
 /// and the followers (`kubectl logs -f`) that hear new output until the run ends.
-/// `@unchecked Sendable`: its state is guarded by `lock`, and followers keep a stream's `send` and
-/// `finish`, which `ResponseStream` does not declare `@Sendable` though they hop to their channel's event loop.
-public final class PodLogs: @unchecked Sendable {
+public final class PodLogs: Sendable {
   public struct Line: Sendable {
     public var time: Date
     public var text: String
@@ -31,16 +30,20 @@ public final class PodLogs: @unchecked Sendable {
   }
 
   private struct Follower {
-    var send: (String) -> Void
-    var finish: () -> Void
+    var send: @Sendable (String) -> Void
+    var finish: @Sendable () -> Void
     var timestamps: Bool
   }
 
-  private let lock = NSLock()
-  private var current: [String: Run] = [:]
-  private var previous: [String: Run] = [:]
-  private var followers: [String: [Int: Follower]] = [:]
-  private var nextFollower = 0
+  /// Every container's runs and followers, by `podUID/container`.
+  private struct Logs {
+    var current: [String: Run] = [:]
+    var previous: [String: Run] = [:]
+    var followers: [String: [Int: Follower]] = [:]
+    var nextFollower = 0
+  }
+
+  private let logs = Mutex(Logs())
 
   public init() {}
 
@@ -48,21 +51,21 @@ public final class PodLogs: @unchecked Sendable {
 
   /// A new run of the container begins: the run before becomes the previous one.
   public func begin(podUID: String, container: String) {
-    lock.withLock {
-      let key = key(podUID, container)
-      if let run = current[key] { previous[key] = run }
-      current[key] = Run()
+    let key = key(podUID, container)
+    logs.withLock { logs in
+      if let run = logs.current[key] { logs.previous[key] = run }
+      logs.current[key] = Run()
     }
   }
 
   /// Adds output to the container's current run, line by line as the runtime timestamps it.
   public func append(_ text: String, podUID: String, container: String, at time: Date = Date()) {
-    let listeners = lock.withLock { () -> [Follower] in
-      let key = key(podUID, container)
-      var run = current[key] ?? Run()
+    let key = key(podUID, container)
+    let listeners = logs.withLock { logs -> [Follower] in
+      var run = logs.current[key] ?? Run()
       for piece in Self.lines(text) { run.lines.append(Line(time: time, text: piece)) }
-      current[key] = run
-      return Array((followers[key] ?? [:]).values)
+      logs.current[key] = run
+      return Array((logs.followers[key] ?? [:]).values)
     }
     for listener in listeners {
       listener.send(Self.lines(text).map { Self.render(Line(time: time, text: $0), listener.timestamps) }.joined())
@@ -72,40 +75,40 @@ public final class PodLogs: @unchecked Sendable {
   /// The current run has ended: its followers are told, as `kubectl logs -f` returns when the
   /// container exits.
   public func end(podUID: String, container: String) {
-    let listeners = lock.withLock { () -> [Follower] in
-      let key = key(podUID, container)
-      current[key, default: Run()].ended = true
-      return Array((followers.removeValue(forKey: key) ?? [:]).values)
+    let key = key(podUID, container)
+    let listeners = logs.withLock { logs -> [Follower] in
+      logs.current[key, default: Run()].ended = true
+      return Array((logs.followers.removeValue(forKey: key) ?? [:]).values)
     }
     for listener in listeners { listener.finish() }
   }
 
   public func text(podUID: String, container: String, _ query: Query = Query()) -> String {
-    lock.withLock {
-      let key = key(podUID, container)
-      return Self.render(query.previous ? previous[key] : current[key], query)
-    }
+    let key = key(podUID, container)
+    return logs.withLock { logs in Self.render(query.previous ? logs.previous[key] : logs.current[key], query) }
   }
 
   /// Whether the container has a run before the current one.
   public func hasPrevious(podUID: String, container: String) -> Bool {
-    lock.withLock { previous[key(podUID, container)] != nil }
+    let key = key(podUID, container)
+    return logs.withLock { $0.previous[key] != nil }
   }
 
   /// Sends the current run's text so far and then every new line, until the run ends (`finish`)
   /// or `stopFollowing` is called with the returned id.
   public func follow(
-    podUID: String, container: String, _ query: Query, send: @escaping (String) -> Void,
-    finish: @escaping () -> Void
+    podUID: String, container: String, _ query: Query, send: @escaping @Sendable (String) -> Void,
+    finish: @escaping @Sendable () -> Void
   ) -> Int {
-    let (id, text, ended) = lock.withLock { () -> (Int, String, Bool) in
-      let key = key(podUID, container)
-      nextFollower += 1
-      let run = current[key]
+    let key = key(podUID, container)
+    let (id, text, ended) = logs.withLock { logs -> (Int, String, Bool) in
+      logs.nextFollower += 1
+      let run = logs.current[key]
       if run?.ended != true {
-        followers[key, default: [:]][nextFollower] = Follower(send: send, finish: finish, timestamps: query.timestamps)
+        logs.followers[key, default: [:]][logs.nextFollower] = Follower(
+          send: send, finish: finish, timestamps: query.timestamps)
       }
-      return (nextFollower, Self.render(run, query), run?.ended ?? false)
+      return (logs.nextFollower, Self.render(run, query), run?.ended ?? false)
     }
     if !text.isEmpty { send(text) }
     if ended { finish() }
@@ -113,8 +116,8 @@ public final class PodLogs: @unchecked Sendable {
   }
 
   public func stopFollowing(_ id: Int) {
-    lock.withLock {
-      for key in followers.keys { followers[key]?[id] = nil }
+    logs.withLock { logs in
+      for key in logs.followers.keys { logs.followers[key]?[id] = nil }
     }
   }
 
