@@ -35,9 +35,8 @@ final class CurlTransport: @unchecked Sendable {
     var refreshedCredentials = false
     while true {
       if Task.isCancelled { throw KubeClientError.cancelled }
-      let credentials = try currentCredentials()
-      let attempt = await perform(request, credentials: credentials, onLine: onLine)
-      let redactor = SecretRedactor(credentials: credentials)
+      let attempt = await perform(request, onLine: onLine)
+      let redactor = SecretRedactor(credentials: attempt.credentials)
       switch attempt.result {
       case .success(let response) where (200..<300).contains(response.status):
         return response
@@ -126,17 +125,28 @@ final class CurlTransport: @unchecked Sendable {
   private struct Attempt {
     var result: Result<TransportResponse, KubeClientError>
     var deliveredLines: Bool
+    /// What the request was sent with, so that a failure's message can leave them out.
+    var credentials: [Credential] = []
   }
 
-  /// Runs one transfer off the cooperative pool; cancelling the calling task aborts it.
-  private func perform(_ request: TransportRequest, credentials: [Credential], onLine: CurlTransfer.LineHandler?)
-    async -> Attempt
-  {
+  /// Reads the credentials and runs one transfer, both off the cooperative pool (getting
+  /// credentials may run an exec plugin and wait for it); cancelling the calling task aborts it.
+  private func perform(_ request: TransportRequest, onLine: CurlTransfer.LineHandler?) async -> Attempt {
     let cancellation = CancellationFlag()
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<Attempt, Never>) in
         let run: @Sendable () -> Void = {
-          continuation.resume(returning: self.performBlocking(request, credentials, onLine, cancellation))
+          let credentials: [Credential]
+          do {
+            credentials = try self.currentCredentials()
+          } catch {
+            let failure = error as? KubeClientError ?? .credentialsUnavailable(detail: "\(error)")
+            continuation.resume(returning: Attempt(result: .failure(failure), deliveredLines: false))
+            return
+          }
+          var attempt = self.performBlocking(request, credentials, onLine, cancellation)
+          attempt.credentials = credentials
+          continuation.resume(returning: attempt)
         }
         if request.isStreaming {
           Thread(block: run).start()
