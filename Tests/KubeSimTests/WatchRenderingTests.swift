@@ -43,7 +43,8 @@ import Testing
     var isSet: Bool { value.withLock { $0 } }
   }
 
-  /// Waits up to `seconds` for `condition`, looking every 10 ms without holding a thread.
+  /// Waits up to `seconds` for `condition`, looking every 10 ms without holding a thread: the
+  /// renderer sends from its own queue, which tells no one when it is done.
   func eventually(seconds: Double = 10, _ condition: () -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
