@@ -41,7 +41,7 @@ import Testing
   }
 
   static func withNodeSandbox(arguments: [String] = [], _ body: (NodeSandbox) async throws -> Void) async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       let nodes = try NodeSandbox(arguments: arguments)
       defer { _ = nodes.sandbox.stop() }
       try await body(nodes)

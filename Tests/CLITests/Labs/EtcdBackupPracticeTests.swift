@@ -10,7 +10,7 @@ import Testing
     + " --key=/etc/kubernetes/pki/etcd/server.key"
 
   @Test func scriptedPracticeWithSSHReachesFullScore() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       guard Kubectl.binaryFolder != nil else { return }
       let run = try KubelabRun()
       let script =

@@ -78,7 +78,7 @@ import Testing
   }
 
   @Test func faultsMakeErrorsNotFailsAndKeepTheScore() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       let (sandbox, run) = try setUp()
       defer { _ = sandbox.stop() }
       #expect(try await run(["start", "sample"]).status == 0)

@@ -6,7 +6,7 @@ import Testing
 /// wrong answers with hints, actions done with kubectl, and the final score.
 @Suite struct PracticeCommandTests {
   @Test func scriptedPracticeReachesFullScore() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       guard Kubectl.binaryFolder != nil else { return }
       let run = try KubelabRun()
       let script =

@@ -67,7 +67,7 @@ import Testing
   }
 
   @Test func practiceTestInABrowser() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       let run = try KubelabRun()
       let web = try WebProcess(run: run, arguments: ["pods", "--sandbox", "--port", "0"])
       #expect(web.url.hasPrefix("http://127.0.0.1:") && web.url.contains("?token=") && web.url.hasSuffix("#lab/pods"))
