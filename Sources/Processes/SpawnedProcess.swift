@@ -65,7 +65,16 @@ public final class SpawnedProcess: Sendable {
     let envp = command.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
     var child = pid_t()
-    let status = posix_spawn(&child, command.executable, &actions, &attributes, argv, envp)
+    var status = posix_spawn(&child, command.executable, &actions, &attributes, argv, envp)
+    // A script written a moment ago can be busy: any thread's child, forked while the writer's
+    // descriptor was open, holds a copy until it execs. That lasts microseconds, so try again
+    // briefly (0.1 s in all) before calling the file unstartable.
+    var retries = 0
+    while status == ETXTBSY && retries < 20 {
+      retries += 1
+      usleep(5_000)
+      status = posix_spawn(&child, command.executable, &actions, &attributes, argv, envp)
+    }
     guard status == 0 else {
       throw ProcessStartError(executable: command.executable, reason: String(cString: strerror(status)))
     }

@@ -142,4 +142,21 @@ import Testing
       "\(error)" == "cannot start /nonexistent/program: No such file or directory"
     }
   }
+
+  @Test func aScriptStillOpenForWritingAMomentStartsOnceClosed() async throws {
+    let script = NSTemporaryDirectory() + "busy-" + UUID().uuidString + ".sh"
+    defer { try? FileManager.default.removeItem(atPath: script) }
+    try "#!/bin/sh\necho started\n".write(toFile: script, atomically: false, encoding: .utf8)
+    chmod(script, 0o755)
+    // The copy of a writer's descriptor that another thread's fork child holds until it execs.
+    let writer = open(script, O_WRONLY)
+    #expect(writer >= 0)
+    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(20)) { close(writer) }
+    let output = NSTemporaryDirectory() + "busy-output-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    var command = ProcessCommand(script, [], environment: ["PATH": "/usr/bin:/bin"])
+    command.output = .file(output, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    #expect(try await SpawnedProcess(command).exit() == .exited(0))
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == "started\n")
+  }
 }
