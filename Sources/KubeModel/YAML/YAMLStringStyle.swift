@@ -80,7 +80,7 @@ enum YAMLStringStyle: Equatable {
         let isLast = index == scalars.count - 1
         let followedByWhitespace = isLast || Self.isBlankOrBreak(scalars[index + 1])
         if isFirst {
-          if "#,[]{}&*!|>'\"%@`".unicodeScalars.contains(scalar) { indicators = true }
+          if Self.isFlowOrTagIndicator(scalar) { indicators = true }
           if (scalar == "?" || scalar == ":" || scalar == "-") && followedByWhitespace { indicators = true }
         } else {
           if scalar == ":" && followedByWhitespace { indicators = true }
@@ -118,8 +118,21 @@ enum YAMLStringStyle: Equatable {
       }
     }
 
+    // Switches, not set lookups: the emitter asks these of every character it writes, PEM
+    // certificates in kubeconfigs included.
     static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
-      ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar)
+      switch scalar {
+      case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": return true
+      default: return false
+      }
+    }
+
+    /// Characters that make a plain scalar something else when they start it.
+    static func isFlowOrTagIndicator(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar {
+      case "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`": return true
+      default: return false
+      }
     }
 
     static func isBlankOrBreak(_ scalar: Unicode.Scalar) -> Bool {
