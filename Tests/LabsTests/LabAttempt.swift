@@ -28,6 +28,7 @@ final class LabAttempt {
       let process = try SandboxProcess(arguments: ["--topology", loaded.lab.topology.rawValue])
       nodeLogin = NodeLoginCommand(executable: try BuiltProducts.kubelab())
       cluster = try LabCluster(kubeconfig: process.kubeconfig, context: nil, nodeLogin: nodeLogin)
+        .findingKubectlFirst()
       sandbox = process
     } else {
       let test = try LabTestCluster(topology: loaded.lab.topology.rawValue, containers: containers)

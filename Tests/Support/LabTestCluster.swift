@@ -23,7 +23,7 @@ public final class LabTestCluster {
     try sandbox.start()
     kubeconfigPath = NSTemporaryDirectory() + "kubelab-test-\(UUID().uuidString).kubeconfig"
     try sandbox.writeKubeconfig(to: kubeconfigPath)
-    cluster = try LabCluster(kubeconfig: kubeconfigPath, context: nil)
+    cluster = try LabCluster(kubeconfig: kubeconfigPath, context: nil).findingKubectlFirst()
   }
 
   deinit {

@@ -13,7 +13,8 @@ final class WebProcess: Sendable {
     let kubelab = try BuiltProducts.kubelab()
     stderrFile = run.state + "-web.stderr"
     let output = Pipe()
-    var environment = ProcessInfo.processInfo.environment.merging(run.environment) { _, new in new }
+    var environment = KubectlSearchPath.prepended(
+      to: ProcessInfo.processInfo.environment.merging(run.environment) { _, new in new })
     environment["PATH"] =
       (kubelab as NSString).deletingLastPathComponent + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
     var command = ProcessCommand(kubelab, ["web"] + arguments, environment: environment)
