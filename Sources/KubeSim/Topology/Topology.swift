@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Synchronization
 
 /// A cluster's starting objects, read from Data/topologies/<name>.yaml: the nodes, the
 /// control-plane pods, the add-ons, as a real cluster of that shape shows them.
@@ -20,7 +21,12 @@ public struct Topology: Sendable {
     return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
   }
 
+  /// The built-in topologies read so far: a process that starts many sandboxes (the tests, a
+  /// lab's self-test) reads and decodes each file once.
+  private static let builtInRead = Mutex<[String: Topology]>([:])
+
   public static func builtIn(named name: String) throws -> Topology {
+    if let read = builtInRead.withLock({ $0[name] }) { return read }
     guard
       let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Data/topologies")
     else {
@@ -28,7 +34,9 @@ public struct Topology: Sendable {
         message: "unknown topology \"\(name)\"; the sandbox knows: \(builtInNames.joined(separator: ", "))")
     }
     let text = try String(contentsOf: url, encoding: .utf8)
-    return Topology(name: name, objects: try YAML.decodeJSON(text, file: url.lastPathComponent))
+    let topology = Topology(name: name, objects: try YAML.decodeJSON(text, file: url.lastPathComponent))
+    builtInRead.withLock { $0[name] = topology }
+    return topology
   }
 }
 
