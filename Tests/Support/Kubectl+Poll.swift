@@ -10,12 +10,15 @@ extension Kubectl {
   {
     let deadline = Date().addingTimeInterval(seconds)
     var last = ""
+    var pause = 0.1
     while Date() < deadline {
       last = try await run(arguments).stdout
       if accept(last) { return last }
       // A condition poll: the state comes from controllers in another process, which no watch here
-      // follows; a short pause keeps the kubectl runs from crowding the two cores.
-      try await Task.sleep(for: .milliseconds(100))
+      // follows. Each look is a kubectl process (60 ms of CPU), so the pause grows to a second:
+      // quick changes are seen at once, and a wait for a back-off or a restart costs few runs.
+      try await Task.sleep(for: .seconds(pause))
+      pause = min(1, pause * 1.5)
     }
     return last
   }
