@@ -16,6 +16,13 @@ public final class APIHandler: Sendable {
     aggregatedDiscovery = AggregatedDiscovery(catalog: cluster.catalog)
   }
 
+  /// Whether the server should answer `request` where it arrived, not on a worker thread: a
+  /// health probe's answer is a constant, cheaper than the hop, and a probe must not queue
+  /// behind work that waits on the store.
+  public func answersAtOnce(_ request: APIRequest) -> Bool {
+    APITarget.isHealth(path: request.path)
+  }
+
   public func handle(_ request: APIRequest) -> APIResponse {
     do {
       return try route(request)

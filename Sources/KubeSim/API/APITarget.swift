@@ -13,12 +13,20 @@ enum APITarget {
   case resource(ResourceRequest)
   case notFound
 
+  /// The health endpoints' first segments.
+  static let healthRoots: Set<String> = ["healthz", "readyz", "livez"]
+
+  /// Whether a path is a health probe, whose answer is a constant.
+  static func isHealth(path: String) -> Bool {
+    path.split(separator: "/").first.map { healthRoots.contains(String($0)) } ?? false
+  }
+
   /// Parses a request path, tolerating a trailing slash as the real server does.
   init(path: String, catalog: ServedCatalog) {
     let segments = path.split(separator: "/").map(String.init)
     switch segments.first {
     case "version": self = segments.count == 1 ? .version : .notFound
-    case "healthz", "readyz", "livez": self = .health
+    case let root? where Self.healthRoots.contains(root): self = .health
     case "openapi":
       switch (segments.count, segments.dropFirst().first) {
       case (2, "v2"): self = .openAPIV2

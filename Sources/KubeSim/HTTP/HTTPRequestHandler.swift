@@ -7,8 +7,9 @@ import NIOPosix
 /// Turns HTTP/1.x requests into API requests and writes the answers back, streaming watches. The
 /// API answers on the worker threads: the event loop only moves bytes, so a slow request (a large
 /// list, a Table, an OpenAPI document read from disk) never holds up the other connections of its
-/// loop. NIO's pipelining assistance hands over a connection's next request only after this one's
-/// end was written, so answers keep their order.
+/// loop. Health probes alone are answered on the loop (see `APIHandler.answersAtOnce`). NIO's
+/// pipelining assistance hands over a connection's next request only after this one's end was
+/// written, so answers keep their order.
 final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = HTTPServerResponsePart
@@ -98,6 +99,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     then: @escaping (APIResponse) -> Void
   ) {
     guard context.channel.isActive else { return }
+    if api.answersAtOnce(request) { return then(api.handle(request)) }
     let api = api
     workers.runIfActive(eventLoop: context.eventLoop) { api.handle(request) }.assumeIsolated().whenComplete {
       result in
