@@ -66,12 +66,12 @@ final class CurlTransport: @unchecked Sendable {
     }
   }
 
-  private func currentCredentials() throws -> [Credential] {
+  private func currentCredentials() throws(KubeClientError) -> [Credential] {
     guard let source = endpoint.credentials else { return [] }
     do {
       return try source.current()
     } catch {
-      throw KubeClientError.credentialsUnavailable(detail: String(describing: error))
+      throw .credentialsUnavailable(detail: String(describing: error))
     }
   }
 
@@ -137,11 +137,10 @@ final class CurlTransport: @unchecked Sendable {
       await withCheckedContinuation { (continuation: CheckedContinuation<Attempt, Never>) in
         let run: @Sendable () -> Void = {
           let credentials: [Credential]
-          do {
+          do throws(KubeClientError) {
             credentials = try self.currentCredentials()
           } catch {
-            let failure = error as? KubeClientError ?? .credentialsUnavailable(detail: "\(error)")
-            continuation.resume(returning: Attempt(result: .failure(failure), deliveredLines: false))
+            continuation.resume(returning: Attempt(result: .failure(error), deliveredLines: false))
             return
           }
           var attempt = self.performBlocking(request, credentials, onLine, cancellation)
