@@ -73,4 +73,28 @@ struct GradingErrorTests {
     #expect(task.messages[0].hasPrefix("cannot list pods in namespace default: cannot reach the server"))
     #expect(task.messages[0].contains("\(port)"))
   }
+
+  @Test("an exec whose kubectl could not use the server is an error; Forbidden and NotFound stay fails")
+  func execsThatCouldNotUseTheServer() async throws {
+    let fixture = try GradingFixture(
+      tasks: "  - { id: t, ask: a, action: true }",
+      grader: "  t: { checks: [{ exec: { pod: web, command: [\"true\"] } }] }")
+    let faults = fixture.test.sandbox.server.faults
+    // Enough faults for every request of kubectl's, discovery included.
+    for (code, verdict) in [(500, Verdict.error), (401, .error), (403, .fail)] {
+      faults.inject(.status(code), count: 20)
+      let task = try await fixture.grade().task("t")
+      faults.clear()
+      #expect(task.verdicts == [verdict], "\(code): \(task.messages)")
+      if code == 500 {
+        #expect(
+          task.messages.first?.hasPrefix("`true` could not be run in pod web: Error from server (InternalError): ")
+            == true,
+          "\(task.messages)")
+      }
+    }
+    // No pod web: the learner's miss.
+    let notFound = try await fixture.grade().task("t")
+    #expect(notFound.verdicts == [.fail], "\(notFound.messages)")
+  }
 }

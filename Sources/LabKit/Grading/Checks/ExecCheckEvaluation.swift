@@ -2,7 +2,8 @@ import Foundation
 
 /// An `exec` check: `kubectl exec` runs the command in the pod's container (the first running pod
 /// of a selector); it passes on exit status 0, or on output matching `matches`. A pod that cannot
-/// be found fails; kubectl missing or overrunning is an error, since the grader could not tell.
+/// be found fails; kubectl missing or overrunning, or an API server it could not use, is an error,
+/// since the grader could not tell.
 struct ExecCheckEvaluation {
   let check: ExecCheck
   let labNamespace: String
@@ -37,6 +38,9 @@ struct ExecCheckEvaluation {
       return .error("`\(shown)` could not be run in \(described): \(result.failure ?? "no exit status")")
     }
     let tail = result.outputTail()
+    if status != 0, let failure = KubectlServerFailure.line(in: result.output) {
+      return .error("`\(shown)` could not be run in \(described): \(failure)")
+    }
     if let pattern = check.matches {
       let matched = result.output.range(of: pattern, options: .regularExpression) != nil
       if matched { return .pass("`\(shown)` in \(described) printed output matching `\(pattern)`") }
