@@ -158,13 +158,15 @@ let streamingKubectlVersions = ["1.31", "1.33"]
   /// sandbox on the same state folder finds none left.
   @Test func noContainerProcessOutlivesItsSandbox() async throws {
     try await TestGate.heavyTests.run {
-      let first = try SandboxProcess()
+      // A folder neither sandbox owns, so neither takes it away when it goes.
+      let folder = TestScratch.path("sandbox-")
+      let first = try SandboxProcess(stateFolder: folder)
       let kubectl = try #require(Kubectl(version: "1.33", kubeconfig: first.kubeconfig))
       try await kubectl.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])
       _ = try await kubectl.poll(["get", "pod", "sleeper", "--no-headers"]) { $0.contains("Running") }
       #expect(Self.containerProcesses(first.stateFolder).count >= 1)
       first.process.end(with: SIGKILL)
-      let second = try SandboxProcess(stateFolder: first.stateFolder)
+      let second = try SandboxProcess(stateFolder: folder)
       #expect(Self.containerProcesses(first.stateFolder).isEmpty)
       let kubectl2 = try #require(Kubectl(version: "1.33", kubeconfig: second.kubeconfig))
       try await kubectl2.run(["run", "sleeper", "--image=busybox", "--", "sleep", "3600"])

@@ -16,7 +16,7 @@ public struct Kubectl: Sendable {
     self.version = version
     self.path = path
     self.kubeconfig = kubeconfig
-    cacheDirectory = NSTemporaryDirectory() + "kubelab-kubectl-cache-" + UUID().uuidString
+    cacheDirectory = TestScratch.path("kubectl-cache-")
   }
 
   /// The folder the PATH's kubectl links into, where the versioned binaries live.

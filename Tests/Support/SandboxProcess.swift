@@ -12,6 +12,8 @@ public final class SandboxProcess: Sendable {
 
   /// The XDG_STATE_HOME the sandbox keeps its state in.
   public let stateFolder: String
+  /// Whether the folder was made for this sandbox alone, and goes with it.
+  private let ownsStateFolder: Bool
 
   /// What the sandbox printed on stderr.
   public var log: String { (try? String(contentsOfFile: stateFolder + "/sandbox.log", encoding: .utf8)) ?? "" }
@@ -19,8 +21,9 @@ public final class SandboxProcess: Sendable {
   /// Starts `kubelab sandbox <arguments>` and waits for its ready line; `stateFolder` lets a
   /// second sandbox start where a first one left off.
   public init(arguments: [String] = [], stateFolder: String? = nil, timeout: TimeInterval = 60) throws {
-    let folder = stateFolder ?? NSTemporaryDirectory() + "kubelab-sandbox-" + UUID().uuidString
+    let folder = stateFolder ?? TestScratch.path("sandbox-")
     self.stateFolder = folder
+    ownsStateFolder = stateFolder == nil
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let output = Pipe()
     var command = ProcessCommand.inheritingEnvironment(
@@ -53,7 +56,10 @@ public final class SandboxProcess: Sendable {
     process.end(with: SIGINT)
   }
 
-  deinit { process.end(with: SIGKILL) }
+  deinit {
+    process.end(with: SIGKILL)
+    if ownsStateFolder { try? FileManager.default.removeItem(atPath: stateFolder) }
+  }
 
   /// The first line a child prints, read as it comes (a server prints it when it is ready).
   public static func readLine(from handle: FileHandle, timeout: TimeInterval) throws -> String {
