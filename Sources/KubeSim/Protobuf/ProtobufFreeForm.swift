@@ -32,7 +32,7 @@ enum ProtobufFreeForm {
       guard (-62_135_596_800...253_402_300_799).contains(seconds), (0..<1_000_000_000).contains(nanos) else {
         throw ProtobufDecodingError("\(location) is not a valid time: \(seconds) s, \(nanos) ns")
       }
-      let whole = TableTimestamp.format(Date(timeIntervalSince1970: Double(seconds)))
+      let whole = APITimestamp.string(Date(timeIntervalSince1970: Double(seconds)))
       guard form == .microTime else { return .string(whole) }
       let micros = String(nanos / 1000)
       return .string(whole.dropLast() + "." + String(repeating: "0", count: 6 - micros.count) + micros + "Z")

@@ -11,7 +11,7 @@ enum DefaultPrinter {
     ]
   ) { object, _ in
     // A missing timestamp is Go's zero time, which formats as year 1.
-    let created = object["metadata", "creationTimestamp"].time.map(TableTimestamp.format) ?? "0001-01-01T00:00:00Z"
+    let created = object["metadata", "creationTimestamp"].time.map(APITimestamp.string) ?? "0001-01-01T00:00:00Z"
     return [.string(object.name), .string(created)]
   }
 }

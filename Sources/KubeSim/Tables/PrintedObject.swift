@@ -56,7 +56,7 @@ struct PrintedObject: Sendable {
   }
 
   /// The field as a timestamp; nil when absent or malformed (Go's zero time).
-  var time: Date? { json.stringValue.flatMap(TableTimestamp.parse) }
+  var time: Date? { json.stringValue.flatMap(APITimestamp.date) }
 
   var name: String { self["metadata", "name"].string }
 
