@@ -15,6 +15,7 @@ struct GradingErrorTests {
           - { id: namespaces, ask: c, action: true }
           - { id: combined, ask: d, action: true }
           - { id: computed, ask: How many pods? }
+          - { id: twice, ask: e, action: true }
         """,
       grader: """
           pods:
@@ -30,6 +31,8 @@ struct GradingErrorTests {
               - all: [{ resource: ns, name: nowhere }, { resource: pods, name: web }]
           computed:
             answer: { count: { resource: pods } }
+          twice:
+            checks: [{ all: [{ resource: pods, name: web }, { resource: pods, name: db }] }]
         """)
     // Without retries, each injected fault is one failed read: pods first (500), then services (403).
     let cluster = try LabCluster(
@@ -57,6 +60,10 @@ struct GradingErrorTests {
     let computed = try report.task("computed")
     #expect(computed.status == .error)
     #expect(computed.messages[0].hasPrefix("cannot work out the answer: cannot list pods in namespace default: "))
+    // Two checks of one failed read: its message once.
+    let twice = try report.task("twice")
+    #expect(twice.status == .error)
+    #expect(twice.messages == [pods.messages[0]], "\(twice.messages)")
     #expect(report.hasErrors)
     // pods, services, namespaces: one request each although the checks ask eleven times.
     #expect(report.reads == 3)

@@ -171,10 +171,12 @@ struct CheckEvaluator {
     }
   }
 
-  /// The parts' messages together, with the first hint among them.
+  /// The parts' messages together, each once (parts that needed one failed read all report it),
+  /// with the first hint among them.
   private static func combined(_ parts: [CheckOutcome], _ verdict: Verdict) -> CheckOutcome {
-    CheckOutcome(
-      verdict: verdict, message: parts.map(\.message).joined(separator: "; "), hint: parts.lazy.compactMap(\.hint).first
-    )
+    var seen = Set<String>()
+    let messages = parts.map(\.message).filter { seen.insert($0).inserted }
+    return CheckOutcome(
+      verdict: verdict, message: messages.joined(separator: "; "), hint: parts.lazy.compactMap(\.hint).first)
   }
 }
