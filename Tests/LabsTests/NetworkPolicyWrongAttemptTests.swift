@@ -7,7 +7,7 @@ import Testing
 /// sandbox lets through between the lab's busybox pods, probed from inside them.
 extension WrongAttemptTests {
   @Test func networkPolicies() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // The allow rule put on the wrong pods (the frontend instead of the api): the api is not
       // isolated, so every pod of shop still reaches it. Then the AND/OR trap: the namespace and
       // the pod selector as two items of the from list let every pod of monitoring in.

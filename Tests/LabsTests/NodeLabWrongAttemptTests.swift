@@ -17,7 +17,7 @@ extension WrongAttemptTests {
   }
 
   @Test func staticPods() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // An ordinary pod made with kubectl is no static pod, and a mirror pod changed or deleted
       // with kubectl is not the static pod either: the kubelet keeps what its files say.
       let kubectlOnly = try await LabAttempt("static-pods", nodes: true)
@@ -49,7 +49,7 @@ extension WrongAttemptTests {
   }
 
   @Test func etcdBackupRestore() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // etcd refuses a client without its certificates: no snapshot is saved.
       let noCertificates = try await LabAttempt("etcd-backup-restore", nodes: true)
       try await noCertificates.run(
@@ -80,7 +80,7 @@ extension WrongAttemptTests {
   ]
 
   @Test func troubleshootControlPlane() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // The pending pod placed by hand: it runs, but the scheduler is still down.
       let bypassed = try await LabAttempt("troubleshoot-control-plane", nodes: true)
       for command in Self.apiServerFixed { try await bypassed.run(command) }
@@ -107,7 +107,7 @@ extension WrongAttemptTests {
 
 extension WrongAttemptTests {
   @Test func troubleshootWorker() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // Started, but its files still break it: systemd keeps restarting it.
       let startedOnly = try await LabAttempt("troubleshoot-worker", nodes: true)
       try await startedOnly.run("echo 'systemctl start kubelet' | kubelab ssh node01")
@@ -153,7 +153,7 @@ extension WrongAttemptTests {
   }
 
   @Test func clusterUpgrade() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // The control plane upgraded, the kubelet forgotten: the Node still reports v1.33.
       let noKubelet = try await LabAttempt("cluster-upgrade", nodes: true)
       try await noKubelet.run(
@@ -188,7 +188,7 @@ extension WrongAttemptTests {
 
 extension WrongAttemptTests {
   @Test func containerRuntimesOnNode01() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // Images are per node: pulled on the node the learner was logged into, not on node01. And
       // nerdctl's 12-character ID of the container is not the one crictl ps shows.
       let wrongNode = try await LabAttempt("container-runtimes", nodes: true)
@@ -206,7 +206,7 @@ extension WrongAttemptTests {
   }
 
   @Test func etcdBasicsOnControlplane() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // Without the certificates etcd refuses the client: nothing is stored.
       let noCertificates = try await LabAttempt("etcd-basics", nodes: true)
       try await noCertificates.run(
@@ -237,7 +237,7 @@ extension WrongAttemptTests {
 
 extension WrongAttemptTests {
   @Test func etcdInKubernetes() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       let attempt = try await LabAttempt("etcd-in-kubernetes", nodes: true)
       // The pod's whole record saved (get without --keys-only), not its key alone.
       try await attempt.run(
@@ -265,7 +265,7 @@ extension WrongAttemptTests {
 
 extension WrongAttemptTests {
   @Test func controlPlane() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       let attempt = try await LabAttempt("control-plane", nodes: true)
       // The static pod's manifest written on the node the learner was logged into, not on node01.
       try await attempt.run(
@@ -302,7 +302,7 @@ extension WrongAttemptTests {
 
 extension WrongAttemptTests {
   @Test func mockExam1() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       let attempt = try await LabAttempt("mock-exam-1", nodes: true)
       // A snapshot without the certificates: etcd refuses it, nothing is saved.
       try await attempt.run(

@@ -151,7 +151,7 @@ struct WrongAttemptTests {
   }
 
   @Test func multiContainerPods() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // The answers are in the containers' logs, where the questions send the learner.
       let separateVolumes = try await LabAttempt("multi-container-pods", containers: true)
       try await separateVolumes.run(
@@ -206,7 +206,7 @@ struct WrongAttemptTests {
   }
 
   @Test func logging() async throws {
-    try await TestGate.heavyTests.run {
+    try await TestGate.heavyTests.run(long: true) {
       // The answers are in the logs the questions point at: -c web, and --previous for payment.
       let replaced = try await LabAttempt("logging", containers: true)
       try await replaced.run(
