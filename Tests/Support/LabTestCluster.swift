@@ -17,11 +17,11 @@ public final class LabTestCluster {
     let engine =
       containers
       ? ContainerEngines.make(
-        root: NSTemporaryDirectory() + "kubelab-test-containers-\(UUID().uuidString)",
+        root: TestScratch.path("containers-"),
         tools: ToolBinary(executable: try BuiltProducts.kubelab())) : nil
     sandbox = try Sandbox(options: .init(topology: topology, containerEngine: engine))
     try sandbox.start()
-    kubeconfigPath = NSTemporaryDirectory() + "kubelab-test-\(UUID().uuidString).kubeconfig"
+    kubeconfigPath = TestScratch.path("kubeconfig-")
     try sandbox.writeKubeconfig(to: kubeconfigPath)
     cluster = try LabCluster(kubeconfig: kubeconfigPath, context: nil).findingKubectlFirst()
   }

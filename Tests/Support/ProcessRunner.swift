@@ -42,7 +42,7 @@ public final class ChildProcess: Sendable {
   private let command: String
 
   init(_ executable: String, _ arguments: [String], environment: [String: String], input: String?) throws {
-    folder = NSTemporaryDirectory() + "kubelab-process-" + UUID().uuidString
+    folder = TestScratch.path("process-")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: folder + "/stdin"))
     let overrides = KubectlSearchPath.prepended(to: Self.shortLivedGoRuntime.merging(environment) { _, given in given })

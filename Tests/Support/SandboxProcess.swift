@@ -27,7 +27,8 @@ public final class SandboxProcess: Sendable {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let output = Pipe()
     var command = ProcessCommand.inheritingEnvironment(
-      try BuiltProducts.kubelab(), ["sandbox"] + arguments, overrides: ["XDG_STATE_HOME": folder])
+      try BuiltProducts.kubelab(), ["sandbox"] + arguments,
+      overrides: KubectlSearchPath.prepended(to: ["XDG_STATE_HOME": folder]))
     command.output = .descriptor(output.fileHandleForWriting.fileDescriptor)
     command.error = .file(folder + "/sandbox.log", flags: O_WRONLY | O_CREAT | O_APPEND)
     process = try SpawnedProcess(command)

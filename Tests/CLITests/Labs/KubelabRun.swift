@@ -11,7 +11,7 @@ struct KubelabRun {
   var extraEnvironment: [String: String] = [:]
 
   init() throws {
-    let root = NSTemporaryDirectory() + "kubelab-cli-" + UUID().uuidString
+    let root = TestScratch.path("cli-")
     state = root + "/state"
     workdir = root + "/work"
     try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
