@@ -67,12 +67,12 @@ public final class SpawnedProcess: Sendable {
     var child = pid_t()
     var status = posix_spawn(&child, command.executable, &actions, &attributes, argv, envp)
     // A script written a moment ago can be busy: any thread's child, forked while the writer's
-    // descriptor was open, holds a copy until it execs. That lasts microseconds, so try again
-    // briefly (0.1 s in all) before calling the file unstartable.
+    // descriptor was open, holds a copy until it execs. That lasts microseconds, or longer on a
+    // loaded machine, so try again for up to a second before calling the file unstartable.
     var retries = 0
-    while status == ETXTBSY && retries < 20 {
+    while status == ETXTBSY && retries < 100 {
       retries += 1
-      usleep(5_000)
+      usleep(10_000)
       status = posix_spawn(&child, command.executable, &actions, &attributes, argv, envp)
     }
     guard status == 0 else {

@@ -148,10 +148,14 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: script) }
     try "#!/bin/sh\necho started\n".write(toFile: script, atomically: false, encoding: .utf8)
     chmod(script, 0o755)
-    // The copy of a writer's descriptor that another thread's fork child holds until it execs.
+    // The copy of a writer's descriptor that another thread's fork child holds until it execs,
+    // closed by a thread of its own: a busy dispatch pool must not delay it past the retries.
     let writer = open(script, O_WRONLY)
     #expect(writer >= 0)
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(20)) { close(writer) }
+    Thread.detachNewThread {
+      usleep(20_000)
+      close(writer)
+    }
     let output = NSTemporaryDirectory() + "busy-output-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: output) }
     var command = ProcessCommand(script, [], environment: ["PATH": "/usr/bin:/bin"])
