@@ -2,6 +2,7 @@ import ContainerHost
 import Foundation
 import KubeSim
 import Processes
+import Synchronization
 import TestSupport
 import Testing
 
@@ -9,14 +10,12 @@ import Testing
 /// exit code come back, and no process outlives a stop, a shutdown or a killed sandbox.
 @Suite struct BubblewrapEngineTests {
   /// What one container run reported: its output so far and its exit code once it has exited.
-  final class Report: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-    private var code: Int?
-    func add(_ piece: String) { lock.withLock { text += piece } }
-    func exit(_ value: Int) { lock.withLock { code = value } }
-    var output: String { lock.withLock { text } }
-    var exitCode: Int? { lock.withLock { code } }
+  final class Report: Sendable {
+    private let state = Mutex<(text: String, code: Int?)>(("", nil))
+    func add(_ piece: String) { state.withLock { $0.text += piece } }
+    func exit(_ value: Int) { state.withLock { $0.code = value } }
+    var output: String { state.withLock { $0.text } }
+    var exitCode: Int? { state.withLock { $0.code } }
 
     /// Waits for the exit; polls because the engine reports it from its own thread.
     func waitForExit() async throws -> Int? {

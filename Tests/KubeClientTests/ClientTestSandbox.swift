@@ -2,28 +2,27 @@ import Foundation
 import KubeClient
 import KubeModel
 import KubeSim
+import Synchronization
 
 /// A test-only credential source: fixed credentials, optionally replaced by fresh ones once the
 /// transport invalidates them, counting the invalidations.
-final class FixedCredentials: CredentialSource, @unchecked Sendable {
-  private let lock = NSLock()
-  private var credentials: [Credential]
+final class FixedCredentials: CredentialSource, Sendable {
+  private let state: Mutex<(credentials: [Credential], invalidated: Int)>
   private let afterInvalidate: [Credential]?
-  private var invalidated = 0
 
   init(_ credentials: [Credential], afterInvalidate: [Credential]? = nil) {
-    self.credentials = credentials
+    state = Mutex((credentials, 0))
     self.afterInvalidate = afterInvalidate
   }
 
-  var invalidations: Int { lock.withLock { invalidated } }
+  var invalidations: Int { state.withLock { $0.invalidated } }
 
-  func current() throws -> [Credential] { lock.withLock { credentials } }
+  func current() throws -> [Credential] { state.withLock { $0.credentials } }
 
   func invalidate() {
-    lock.withLock {
-      invalidated += 1
-      if let afterInvalidate { credentials = afterInvalidate }
+    state.withLock {
+      $0.invalidated += 1
+      if let afterInvalidate { $0.credentials = afterInvalidate }
     }
   }
 }

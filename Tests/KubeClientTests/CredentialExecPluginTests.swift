@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import Synchronization
 import Testing
 
 @Suite("Exec credential plugins")
@@ -55,13 +56,12 @@ struct CredentialExecPluginTests {
     """
   }
 
-  final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+  final class TestClock: Sendable {
+    private let current: Mutex<Date>
 
-    init(_ text: String) { current = ISO8601DateFormatter().date(from: text)! }
-    var now: Date { lock.withLock { current } }
-    func set(_ text: String) { lock.withLock { current = ISO8601DateFormatter().date(from: text)! } }
+    init(_ text: String) { current = Mutex(ISO8601DateFormatter().date(from: text)!) }
+    var now: Date { current.withLock { $0 } }
+    func set(_ text: String) { current.withLock { $0 = ISO8601DateFormatter().date(from: text)! } }
   }
 
   func loader(_ folder: KubeconfigTestFolder, _ kubeconfig: String, clock: TestClock? = nil, terminal: Bool = false)

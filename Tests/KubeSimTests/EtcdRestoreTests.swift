@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 import KubeSim
+import Synchronization
 import Testing
 
 /// Restoring an etcd snapshot replaces the stored objects: watchers see what went and what came
@@ -49,15 +50,14 @@ import Testing
     #expect(ServerVersion(gitVersion: "1.34") == nil)
   }
 
-  final class Events: @unchecked Sendable {
-    private let lock = NSLock()
-    private var names: [String] = []
+  final class Events: Sendable {
+    private let names = Mutex<[String]>([])
 
     func add(_ event: StoreEvent) {
       let name = event.object[path: ["metadata", "name"]]?.stringValue ?? ""
-      lock.withLock { names.append("\(event.kind.rawValue) \(event.resource) \(name)") }
+      names.withLock { $0.append("\(event.kind.rawValue) \(event.resource) \(name)") }
     }
 
-    var seen: [String] { lock.withLock { names } }
+    var seen: [String] { names.withLock { $0 } }
   }
 }

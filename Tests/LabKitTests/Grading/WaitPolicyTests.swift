@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Synchronization
 import Testing
 
 @testable import LabKit
@@ -10,15 +11,14 @@ import Testing
 struct WaitPolicyTests {
   /// Records what `onWait` was told, and interrupts the wait as soon as it is told, as a learner
   /// pressing Ctrl-C would: the test never waits out a `within`.
-  final class WaitRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [[PendingWait]] = []
+  final class WaitRecorder: Sendable {
+    private let recorded = Mutex<[[PendingWait]]>([])
     let interruption = WaitInterruption()
 
-    var waits: [[PendingWait]] { lock.withLock { recorded } }
+    var waits: [[PendingWait]] { recorded.withLock { $0 } }
 
     func told(_ waits: [PendingWait]) {
-      lock.withLock { recorded.append(waits) }
+      recorded.withLock { $0.append(waits) }
       interruption.request()
     }
   }

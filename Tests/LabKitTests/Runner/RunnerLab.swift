@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import Synchronization
 import TestSupport
 import Testing
 
@@ -20,11 +21,10 @@ struct RunnerLab {
   }
 
   /// Records progress from the runner's callback.
-  final class Progress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [RunnerProgress] = []
+  final class Progress: Sendable {
+    private let events = Mutex<[RunnerProgress]>([])
 
-    var all: [RunnerProgress] { lock.withLock { events } }
-    var report: @Sendable (RunnerProgress) -> Void { { event in self.lock.withLock { self.events.append(event) } } }
+    var all: [RunnerProgress] { events.withLock { $0 } }
+    var report: @Sendable (RunnerProgress) -> Void { { event in self.events.withLock { $0.append(event) } } }
   }
 }

@@ -2,11 +2,12 @@ import Foundation
 import KubeModel
 import KubeSim
 import NodeTools
+import Synchronization
 import TestSupport
 
 /// A sandbox cluster (topology loaded, controllers running) and one node's tree with the files a
 /// kubeadm node has, on which tests run node tools in-process and read what they print.
-final class NodeFixture: @unchecked Sendable {
+final class NodeFixture: Sendable {
   let sandbox: Sandbox
   let tree: URL
   let node: String
@@ -81,13 +82,12 @@ final class NodeFixture: @unchecked Sendable {
     "--endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt "
     + "--cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key"
 
-  final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: [NodeToolStream: Data] = [:]
+  final class Collected: Sendable {
+    private let data = Mutex<[NodeToolStream: Data]>([:])
 
-    func append(_ stream: NodeToolStream, _ chunk: Data) { lock.withLock { data[stream, default: Data()] += chunk } }
+    func append(_ stream: NodeToolStream, _ chunk: Data) { data.withLock { $0[stream, default: Data()] += chunk } }
     func text(_ stream: NodeToolStream) -> String {
-      lock.withLock { String(decoding: data[stream] ?? Data(), as: UTF8.self) }
+      data.withLock { String(decoding: $0[stream] ?? Data(), as: UTF8.self) }
     }
   }
 
