@@ -1,5 +1,6 @@
 import Foundation
 import Processes
+import Synchronization
 import Testing
 
 @Suite struct SpawnedProcessTests {
@@ -148,19 +149,28 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: script) }
     try "#!/bin/sh\necho started\n".write(toFile: script, atomically: false, encoding: .utf8)
     chmod(script, 0o755)
-    // The copy of a writer's descriptor that another thread's fork child holds until it execs,
-    // closed by a thread of its own: a busy dispatch pool must not delay it past the retries.
-    let writer = open(script, O_WRONLY)
-    #expect(writer >= 0)
-    Thread.detachNewThread {
-      usleep(20_000)
-      close(writer)
-    }
     let output = NSTemporaryDirectory() + "busy-output-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: output) }
     var command = ProcessCommand(script, [], environment: ["PATH": "/usr/bin:/bin"])
     command.output = .file(output, flags: O_WRONLY | O_CREAT | O_TRUNC)
-    #expect(try await SpawnedProcess(command).exit() == .exited(0))
+    // The copy of a writer's descriptor that another thread's fork child holds until it execs:
+    // open while the spawn starts on a thread of its own, closed once it has begun.
+    let writer = open(script, O_WRONLY)
+    #expect(writer >= 0)
+    let started = Mutex(false)
+    let spawned = Mutex<Result<SpawnedProcess, any Error>?>(nil)
+    let spawn = command
+    Thread.detachNewThread {
+      started.withLock { $0 = true }
+      let result = Result { try SpawnedProcess(spawn) }
+      spawned.withLock { $0 = result }
+    }
+    // Condition polls: the spawn thread tells no one when it starts or ends.
+    while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) }
+    close(writer)
+    while spawned.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(5)) }
+    let process = try #require(spawned.withLock { $0 }).get()
+    #expect(try await process.exit() == .exited(0))
     #expect(try String(contentsOfFile: output, encoding: .utf8) == "started\n")
   }
 }
