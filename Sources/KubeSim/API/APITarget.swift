@@ -18,7 +18,8 @@ enum APITarget {
 
   /// Whether a path is a health probe, whose answer is a constant.
   static func isHealth(path: String) -> Bool {
-    path.split(separator: "/").first.map { healthRoots.contains(String($0)) } ?? false
+    // Asked of every request on the event loop: read the first segment without splitting the rest.
+    healthRoots.contains(String(path.drop { $0 == "/" }.prefix { $0 != "/" }))
   }
 
   /// Parses a request path, tolerating a trailing slash as the real server does.

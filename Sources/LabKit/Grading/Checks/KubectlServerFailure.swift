@@ -15,8 +15,9 @@ enum KubectlServerFailure {
       if line.hasPrefix("The connection to the server "), line.contains(" was refused") { return true }
       if line.hasPrefix("Unable to connect to the server: ") { return true }
       if line.hasPrefix("error: You must be logged in to the server") { return true }
-      guard line.hasPrefix("Error from server ("), let end = line.firstIndex(of: ")") else { return false }
-      return serverReasons.contains(String(line[line.index(line.startIndex, offsetBy: 19)..<end]))
+      let statusPrefix = "Error from server ("
+      guard line.hasPrefix(statusPrefix) else { return false }
+      return serverReasons.contains(String(line.dropFirst(statusPrefix.count).prefix { $0 != ")" }))
     }
   }
 }
