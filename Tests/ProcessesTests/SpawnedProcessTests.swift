@@ -154,20 +154,32 @@ import Testing
     var command = ProcessCommand(script, [], environment: ["PATH": "/usr/bin:/bin"])
     command.output = .file(output, flags: O_WRONLY | O_CREAT | O_TRUNC)
     // The copy of a writer's descriptor that another thread's fork child holds until it execs:
-    // open while the spawn starts on a thread of its own, closed once it has begun.
+    // open while the spawn runs on a thread of its own, and closed by another thread once the
+    // spawn sleeps between tries (its thread is in clock_nanosleep) or has given up.
     let writer = open(script, O_WRONLY)
     #expect(writer >= 0)
-    let started = Mutex(false)
+    let spawnThread = Mutex<String?>(nil)
     let spawned = Mutex<Result<SpawnedProcess, any Error>?>(nil)
     let spawn = command
     Thread.detachNewThread {
-      started.withLock { $0 = true }
+      spawnThread.withLock { $0 = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self") }
       let result = Result { try SpawnedProcess(spawn) }
       spawned.withLock { $0 = result }
     }
-    // Condition polls: the spawn thread tells no one when it starts or ends.
-    while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) }
-    close(writer)
+    Thread.detachNewThread {
+      // A condition poll on threads of the test's own, never on the cooperative pool.
+      while spawned.withLock({ $0 }) == nil {
+        if let thread = spawnThread.withLock({ $0 }),
+          let call = try? String(contentsOfFile: "/proc/\(thread)/syscall", encoding: .utf8),
+          call.hasPrefix("230 ")
+        {
+          break
+        }
+        sched_yield()
+      }
+      close(writer)
+    }
+    // A condition poll: the spawn thread tells no one when it ends.
     while spawned.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(5)) }
     let process = try #require(spawned.withLock { $0 }).get()
     #expect(try await process.exit() == .exited(0))
