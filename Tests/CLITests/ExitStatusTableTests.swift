@@ -113,8 +113,9 @@ import Testing
     #expect(documented == Dictionary(uniqueKeysWithValues: Self.rows.map { ($0.error, $0.status) }))
   }
 
-  /// A library with one broken lab, an empty one, a kubeconfig whose server refuses connections,
-  /// and a port held open.
+  /// A library with one broken lab, an empty one, a kubeconfig whose server refuses connections
+  /// (a port held without listening, so no sandbox of another test can take it), and a port held
+  /// open.
   struct Fixture {
     let kubelab: KubelabRun
     let root: String
@@ -122,6 +123,7 @@ import Testing
     let emptyLibrary: String
     let kubeconfig: String
     let listener: LoopbackListener
+    let refusing: LoopbackListener
     var busyPort: Int { listener.port }
 
     init() throws {
@@ -130,8 +132,7 @@ import Testing
       library = root + "/library"
       emptyLibrary = root + "/empty"
       listener = try LoopbackListener()
-      let closed = try LoopbackListener()
-      closed.close()
+      refusing = try LoopbackListener(listening: false)
       try FileManager.default.createDirectory(atPath: library + "/Labs/broken", withIntermediateDirectories: true)
       try FileManager.default.createDirectory(atPath: library + "/Graders", withIntermediateDirectories: true)
       try FileManager.default.createDirectory(atPath: emptyLibrary + "/Labs", withIntermediateDirectories: true)
@@ -142,7 +143,7 @@ import Testing
       kind: Config
       clusters:
       - name: nowhere
-        cluster: {server: "https://127.0.0.1:\(closed.port)", insecure-skip-tls-verify: true}
+        cluster: {server: "https://127.0.0.1:\(refusing.port)", insecure-skip-tls-verify: true}
       users:
       - name: learner
         user: {token: not-a-real-token}
@@ -166,6 +167,7 @@ import Testing
 
     func close() {
       listener.close()
+      refusing.close()
     }
   }
 }

@@ -1,12 +1,15 @@
 import Foundation
 
-/// A TCP socket bound to a port of 127.0.0.1 the kernel chose, listening until closed: a port
-/// that is surely in use, or (closed at once) one that was free a moment ago.
+/// A TCP socket bound to a port of 127.0.0.1 the kernel chose, held until closed: a port that is
+/// surely in use, or (closed at once) one that was free a moment ago.
 public final class LoopbackListener {
   public let port: Int
   private let descriptor: Int32
 
-  public init() throws {
+  /// - Parameter listening: false binds without listening: every connection to the port is refused,
+  ///   and no other socket can take the port while this one holds it. A port closed at once may be
+  ///   reused at any moment by a server of a test running alongside.
+  public init(listening: Bool = true) throws {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -16,7 +19,7 @@ public final class LoopbackListener {
     let bound = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
     }
-    guard descriptor >= 0, bound == 0, listen(descriptor, 1) == 0 else {
+    guard descriptor >= 0, bound == 0, !listening || listen(descriptor, 1) == 0 else {
       _ = Glibc.close(descriptor)
       throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
     }
