@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import KubeSim
+import TestSupport
 import Testing
 
 @Suite("Transport: connection reuse, timeouts, cancellation, unreachable servers")
@@ -53,10 +54,12 @@ struct TransportConnectionTests {
     }
   }
 
-  @Test func aStoppedServerIsConnectionRefused() async throws {
+  @Test func aServerThatStoppedListeningIsConnectionRefused() async throws {
     let stopped = try ClientTestSandbox()
     let endpoint = stopped.endpoint()
-    stopped.stop()
+    // Suspended, as a crashed kube-apiserver, the server keeps its port: a port closed by a
+    // shutdown could be taken at once by a sandbox of another test.
+    stopped.sandbox.server.suspend()
     let client = try KubeClient(endpoint: endpoint, options: ClientOptions(retry: .none))
     let error = await clientError { _ = try await client.getJSON(path: "/api") }
     guard case .connectionRefused(let server) = error else {
@@ -78,9 +81,9 @@ struct TransportConnectionTests {
 
   @Test func requestsGoThroughTheConfiguredProxy() async throws {
     let sandbox = try ClientTestSandbox()
-    let closed = try ClientTestSandbox()
-    let proxy = "http://127.0.0.1:\(closed.sandbox.server.port)"
-    closed.stop()
+    let refusing = try LoopbackListener(listening: false)
+    defer { refusing.close() }
+    let proxy = "http://127.0.0.1:\(refusing.port)"
     var endpoint = sandbox.endpoint()
     endpoint.proxyURL = proxy
     let error = await clientError { _ = try await KubeClient(endpoint: endpoint).getJSON(path: "/api") }

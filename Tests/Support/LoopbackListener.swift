@@ -1,20 +1,22 @@
 import Foundation
 
-/// A TCP socket bound to a port of 127.0.0.1 the kernel chose, held until closed: a port that is
+/// A TCP socket bound to a port of 127.0.0.1, by default one the kernel chose, held until closed: a port that is
 /// surely in use, or (closed at once) one that was free a moment ago.
 public final class LoopbackListener {
   public let port: Int
   private let descriptor: Int32
 
+  /// - Parameter port: the port to bind, or 0 for one the kernel chooses; binding a port another
+  ///   socket holds throws EADDRINUSE (this socket does not set SO_REUSEADDR).
   /// - Parameter listening: false binds without listening: every connection to the port is refused,
   ///   and no other socket can take the port while this one holds it. A port closed at once may be
   ///   reused at any moment by a server of a test running alongside.
-  public init(listening: Bool = true) throws {
+  public init(port: Int = 0, listening: Bool = true) throws {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
@@ -27,7 +29,7 @@ public final class LoopbackListener {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
     }
     self.descriptor = descriptor
-    port = Int(UInt16(bigEndian: address.sin_port))
+    self.port = Int(UInt16(bigEndian: address.sin_port))
   }
 
   public func close() {

@@ -35,9 +35,11 @@ public final class SandboxServer: Sendable {
   private let listening = Mutex(Listening())
   private let isShutDown = Mutex(false)
 
-  /// The listening channel (nil while suspended), and the port to listen on again.
+  /// The listening channel (nil while suspended), the address and port it listens on, held from
+  /// the start to the shutdown, and the port, still known after.
   private struct Listening {
     var channel: Channel?
+    var reservation: PortReservation?
     var boundPort: Int?
   }
 
@@ -51,10 +53,10 @@ public final class SandboxServer: Sendable {
   @discardableResult
   public func start() throws -> Int {
     workers.start()
-    let channel = try makeBootstrap().bind(host: configuration.host, port: configuration.port).wait()
-    let port = channel.localAddress?.port ?? configuration.port
-    listening.withLock { $0 = Listening(channel: channel, boundPort: port) }
-    return port
+    let reservation = try PortReservation(host: configuration.host, port: configuration.port)
+    let channel = try makeBootstrap().bind(to: reservation.address).wait()
+    listening.withLock { $0 = Listening(channel: channel, reservation: reservation, boundPort: reservation.port) }
+    return reservation.port
   }
 
   /// How the server accepts connections: TLS, authentication, HTTP and the stream upgrade. Made
@@ -107,7 +109,7 @@ public final class SandboxServer: Sendable {
   public var port: Int { listening.withLock { $0.boundPort } ?? configuration.port }
 
   /// Stops accepting connections, as a crashed kube-apiserver does: clients get "connection
-  /// refused" until `resume`. Connections already open stay.
+  /// refused" until `resume`, and the port stays held. Connections already open stay.
   public func suspend() {
     let channel = listening.withLock { $0.channel.take() }
     try? channel?.close().wait()
@@ -115,9 +117,9 @@ public final class SandboxServer: Sendable {
 
   /// Listens again on the same port after `suspend`.
   public func resume() throws {
-    let (port, isListening) = listening.withLock { ($0.boundPort, $0.channel != nil) }
-    guard let port, !isListening, !isShutDown.withLock({ $0 }) else { return }
-    let channel = try makeBootstrap().bind(host: configuration.host, port: port).wait()
+    let (reservation, isListening) = listening.withLock { ($0.reservation, $0.channel != nil) }
+    guard let reservation, !isListening, !isShutDown.withLock({ $0 }) else { return }
+    let channel = try makeBootstrap().bind(to: reservation.address).wait()
     listening.withLock { $0.channel = channel }
   }
 
@@ -130,6 +132,7 @@ public final class SandboxServer: Sendable {
     }
     guard first else { return }
     try? listening.withLock({ $0.channel })?.close().wait()
+    listening.withLock { $0.reservation = nil }
     try? workers.syncShutdownGracefully()
     try? group.syncShutdownGracefully()
   }

@@ -17,7 +17,7 @@ final class RawHTTPConnection {
     var body: String
   }
 
-  struct ConnectionError: Error, CustomStringConvertible {
+  struct ConnectionError: Error, Equatable, CustomStringConvertible {
     var description: String
   }
 
