@@ -132,7 +132,7 @@ import Testing
       library = root + "/library"
       emptyLibrary = root + "/empty"
       listener = try LoopbackListener()
-      refusing = try LoopbackListener(listening: false)
+      refusing = try LoopbackListener.placeholder()
       try FileManager.default.createDirectory(atPath: library + "/Labs/broken", withIntermediateDirectories: true)
       try FileManager.default.createDirectory(atPath: library + "/Graders", withIntermediateDirectories: true)
       try FileManager.default.createDirectory(atPath: emptyLibrary + "/Labs", withIntermediateDirectories: true)

@@ -32,8 +32,11 @@ import Testing
   }
 
   @Test func plainHTTPOnAChosenPort() async throws {
-    let port = try freePort()
+    // Held until the sandbox listens on it, so that nothing else takes the port meanwhile.
+    let placeholder = try LoopbackListener.placeholder()
+    let port = placeholder.port
     let sandbox = try SandboxProcess(arguments: ["--no-tls", "--port", String(port)])
+    placeholder.close()
     defer { _ = sandbox.stop() }
     #expect(sandbox.url == "http://127.0.0.1:\(port)")
     let version = try await ProcessRunner.run("/usr/bin/curl", ["-s", sandbox.url + "/version"])
@@ -77,12 +80,5 @@ import Testing
     let topology = try await ProcessRunner.run(kubelab, ["sandbox", "--topology", "nowhere", "--no-tls"])
     #expect(topology.status == 64)
     #expect(topology.stderr.contains("unknown topology \"nowhere\""))
-  }
-
-  /// A port that was free a moment ago: bind to port 0 and read what the kernel chose.
-  func freePort() throws -> Int {
-    let listener = try LoopbackListener()
-    listener.close()
-    return listener.port
   }
 }

@@ -81,7 +81,7 @@ struct TransportConnectionTests {
 
   @Test func requestsGoThroughTheConfiguredProxy() async throws {
     let sandbox = try ClientTestSandbox()
-    let refusing = try LoopbackListener(listening: false)
+    let refusing = try LoopbackListener.placeholder()
     defer { refusing.close() }
     let proxy = "http://127.0.0.1:\(refusing.port)"
     var endpoint = sandbox.endpoint()

@@ -15,7 +15,7 @@ import Testing
     }
     // A closed port would be free for anyone; held, a bind to it fails, and the kernel never
     // hands it out for a bind to port 0 or an outgoing connection.
-    #expect(throws: POSIXError(.EADDRINUSE)) { try LoopbackListener(port: port, listening: false) }
+    #expect(throws: POSIXError(.EADDRINUSE)) { try LoopbackListener(port: port) }
     try server.server.resume()
     let connection = try RawHTTPConnection(port: port)
     try connection.send(HTTPKeepAliveTests.request("1.1", path: "/healthz"))
