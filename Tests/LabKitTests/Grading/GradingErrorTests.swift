@@ -83,11 +83,18 @@ struct GradingErrorTests {
     #expect(task.messages[0].contains("\(port)"))
   }
 
-  @Test("an exec whose kubectl could not use the server is an error; Forbidden and NotFound stay fails")
-  func execsThatCouldNotUseTheServer() async throws {
+  @Test(
+    "an exec or a script whose kubectl could not use the server is an error; Forbidden and NotFound stay fails",
+    arguments: [
+      ("{ exec: { pod: web, command: [\"true\"] } }", "`true` could not be run in pod web"),
+      (
+        "{ script: \"kubectl get pod web -o name\" }",
+        "the script `kubectl get pod web -o name` could not use the cluster"
+      ),
+    ])
+  func checksWhoseKubectlCouldNotUseTheServer(check: String, message: String) async throws {
     let fixture = try GradingFixture(
-      tasks: "  - { id: t, ask: a, action: true }",
-      grader: "  t: { checks: [{ exec: { pod: web, command: [\"true\"] } }] }")
+      tasks: "  - { id: t, ask: a, action: true }", grader: "  t: { checks: [\(check)] }")
     let faults = fixture.test.sandbox.server.faults
     // Enough faults for every request of kubectl's, discovery included.
     for (code, verdict) in [(500, Verdict.error), (401, .error), (403, .fail)] {
@@ -97,9 +104,7 @@ struct GradingErrorTests {
       #expect(task.verdicts == [verdict], "\(code): \(task.messages)")
       if code == 500 {
         #expect(
-          task.messages.first?.hasPrefix("`true` could not be run in pod web: Error from server (InternalError): ")
-            == true,
-          "\(task.messages)")
+          task.messages.first?.hasPrefix(message + ": Error from server (InternalError): ") == true, "\(task.messages)")
       }
     }
     // No pod web: the learner's miss.

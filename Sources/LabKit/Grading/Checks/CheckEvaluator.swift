@@ -124,8 +124,10 @@ struct CheckEvaluator {
     case .not(let check): outcome = Self.not(await evaluate(check))
     case .script(let script, let node):
       let command = node.map { nodeLogin.command(node: $0, script: script) } ?? script
-      outcome = await ScriptCheck(command: command, shown: script, environment: environment, directory: scriptDirectory)
-        .evaluate()
+      outcome = await ScriptCheck(
+        command: command, shown: script, runsOnNode: node != nil, environment: environment, directory: scriptDirectory
+      )
+      .evaluate()
     case .file(let file):
       outcome = await FileCheckEvaluation(
         check: file, directory: fileDirectory, nodeLogin: nodeLogin, environment: environment

@@ -1,8 +1,9 @@
 /// kubectl's own words when it could not use the API server: refused or unreachable, a login the
 /// server rejected, or a 5xx or 429 answer. An exec check whose kubectl said so never ran its
-/// command in the container, so its verdict is an error, not a fail. A 403 or a NotFound stays a
-/// fail: RBAC and missing pods are the learner's. (A script's exit status stays its verdict: a
-/// troubleshooting grader runs kubectl on a node to see a refused connection as the learner's.)
+/// command in the container, and a script the grader runs could not look, so the verdict is an
+/// error, not a fail. A 403 or a NotFound stays a fail: RBAC and missing pods are the learner's.
+/// (A node script's exit status stays its verdict: a troubleshooting grader runs kubectl on a node
+/// to see a refused connection as the learner's.)
 enum KubectlServerFailure {
   /// The reasons of `Error from server (REASON)` that say the server could not answer.
   static let serverReasons: Set<String> = [
