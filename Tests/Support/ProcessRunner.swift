@@ -45,7 +45,8 @@ public final class ChildProcess: Sendable {
     folder = TestScratch.path("process-")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: folder + "/stdin"))
-    let overrides = KubectlSearchPath.prepended(to: Self.shortLivedGoRuntime.merging(environment) { _, given in given })
+    let overrides = TestChildEnvironment.applied(
+      to: Self.shortLivedGoRuntime.merging(environment) { _, given in given })
     var spawn = ProcessCommand.inheritingEnvironment(executable, arguments, overrides: overrides)
     spawn.input = .file(folder + "/stdin", flags: O_RDONLY)
     spawn.output = .file(folder + "/stdout", flags: O_WRONLY | O_CREAT | O_TRUNC)

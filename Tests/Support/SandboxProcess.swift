@@ -28,7 +28,7 @@ public final class SandboxProcess: Sendable {
     let output = Pipe()
     var command = ProcessCommand.inheritingEnvironment(
       try BuiltProducts.kubelab(), ["sandbox"] + arguments,
-      overrides: KubectlSearchPath.prepended(to: ["XDG_STATE_HOME": folder]))
+      overrides: TestChildEnvironment.applied(to: ["XDG_STATE_HOME": folder]))
     command.output = .descriptor(output.fileHandleForWriting.fileDescriptor)
     command.error = .file(folder + "/sandbox.log", flags: O_WRONLY | O_CREAT | O_APPEND)
     process = try SpawnedProcess(command)

@@ -13,7 +13,7 @@ final class WebProcess: Sendable {
     let kubelab = try BuiltProducts.kubelab()
     stderrFile = run.state + "-web.stderr"
     let output = Pipe()
-    var environment = KubectlSearchPath.prepended(
+    var environment = TestChildEnvironment.applied(
       to: ProcessInfo.processInfo.environment.merging(run.environment) { _, new in new })
     environment["PATH"] =
       (kubelab as NSString).deletingLastPathComponent + ":" + (environment["PATH"] ?? "/usr/bin:/bin")

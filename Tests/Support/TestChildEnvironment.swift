@@ -7,7 +7,7 @@ import LabKit
 /// twentieth of the suite's CPU; they find the newest kubectl itself first on their PATH. Their
 /// kubectl's default cache goes to the run's scratch folder (see TestScratch). TMPDIR stays: kubelab
 /// records running sandboxes there, and test shells in this process must find them too.
-public enum KubectlSearchPath {
+public enum TestChildEnvironment {
   /// A folder whose `kubectl` links to the newest versioned binary; nil without one.
   static let folder: String? = {
     guard let binaries = Kubectl.binaryFolder, let newest = Kubectl.availableVersions.last else { return nil }
@@ -24,7 +24,7 @@ public enum KubectlSearchPath {
 
   /// `environment` with that folder first on its PATH (or on this process's), and kubectl's cache
   /// in the scratch folder unless it names its own.
-  public static func prepended(to environment: [String: String]) -> [String: String] {
+  public static func applied(to environment: [String: String]) -> [String: String] {
     var result = environment
     result["KUBECACHEDIR"] = result["KUBECACHEDIR"] ?? TestScratch.folder + "/kubectl-cache"
     guard let folder else { return result }
@@ -38,6 +38,6 @@ extension LabCluster {
   /// This cluster, its shell commands finding the newest kubectl first. Only for a cluster chosen
   /// without a context: the copy does not keep the original's context file alive.
   public func findingKubectlFirst() -> LabCluster {
-    LabCluster(client: client, name: name, shellEnvironment: KubectlSearchPath.prepended(to: shellEnvironment))
+    LabCluster(client: client, name: name, shellEnvironment: TestChildEnvironment.applied(to: shellEnvironment))
   }
 }
