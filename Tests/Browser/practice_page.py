@@ -91,6 +91,13 @@ def terminal_text():
     return text.replace("\xa0", " ")
 
 
+def prompt_after(output):
+    """Whether the shell's prompt (a row ending in `#`) follows the last row matching `output`."""
+    rows = terminal_text().split("\n")
+    matched = [index for index, row in enumerate(rows) if re.fullmatch(output, row)]
+    return bool(matched) and any(row.endswith("#") for row in rows[matched[-1] + 1:])
+
+
 def type_in_terminal(line):
     box = driver.find_element(By.CSS_SELECTOR, ".terminal-box:not([hidden])")
     box.click()
@@ -175,6 +182,10 @@ try:
     check(columns > 80 and rows > 10, f"the terminal's size reaches the shell ({columns}x{rows})")
 
     # A multi-line paste arrives whole; bash (bracketed paste, as in any terminal) runs it on Enter.
+    # Bash turns bracketed paste on just before it shows its prompt: a paste that reaches the page
+    # earlier runs line by line, as in any terminal. So paste once the prompt is back after `stty size`
+    # (a run of 730 tests failed here once, with each line run on its own).
+    wait.until(lambda _: prompt_after(r"\d+ \d+"))
     driver.execute_script("""
         const data = new DataTransfer();
         data.setData("text/plain", "echo first-$((20+1))\\necho second-$((20+2))\\n");
