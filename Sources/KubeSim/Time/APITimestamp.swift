@@ -7,14 +7,17 @@ import Foundation
 /// controllers read and write them for every pod they look at, and a Calendar or an
 /// ISO8601DateFormatter made per call was a third of a sandbox's start.
 public enum APITimestamp {
-  /// The instant `text` names, or nil when it is not an RFC 3339 date-time.
+  /// The instant `text` names, or nil when it is not an RFC 3339 date-time. Out-of-range fields
+  /// (February 29 of a common year, second 60, an offset of 24 hours) are refused, as Go's
+  /// time.Parse refuses them.
   public static func date(_ text: String) -> Date? {
     let bytes = Array(text.utf8)
     guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
       bytes[10] | 0x20 == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
       let year = number(bytes, 0..<4), let month = number(bytes, 5..<7), let day = number(bytes, 8..<10),
       let hour = number(bytes, 11..<13), let minute = number(bytes, 14..<16), let second = number(bytes, 17..<19),
-      (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+      (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60,
+      second < 60
     else { return nil }
 
     var index = 19
@@ -39,7 +42,7 @@ public enum APITimestamp {
     case _ where bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"):
       guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
         let offsetHours = number(bytes, index + 1..<index + 3),
-        let offsetMinutes = number(bytes, index + 4..<index + 6)
+        let offsetMinutes = number(bytes, index + 4..<index + 6), offsetHours < 24, offsetMinutes < 60
       else { return nil }
       let sign = bytes[index] == UInt8(ascii: "+") ? 1 : -1
       offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
@@ -75,6 +78,14 @@ public enum APITimestamp {
       value = value * 10 + digit
     }
     return value
+  }
+
+  private static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
   }
 
   // Days between 1970-01-01 and a proleptic Gregorian date (the "days from civil" algorithm).
