@@ -29,7 +29,10 @@ import Testing
     Row(error: "the kubeconfig's cluster cannot be used", status: 3, message: "cannot use the cluster:") {
       ["tasks", "--lab", "sample", "--kubeconfig", $0.root + "/no-such-kubeconfig"]
     },
-    Row(error: "the sandbox cannot start (a port in use, …)", status: 3, message: "the sandbox could not start:") {
+    Row(
+      error: "the sandbox cannot start (a port in use, …)", status: 3,
+      message: "the sandbox could not start: cannot listen on 127.0.0.1:"
+    ) {
       ["sandbox", "--port", String($0.busyPort), "--kubeconfig", $0.root + "/sandbox-kubeconfig"]
     },
     Row(
