@@ -1,5 +1,7 @@
 import Foundation
 import KubeSim
+import Processes
+import Synchronization
 import TestSupport
 import Testing
 
@@ -20,6 +22,43 @@ import Testing
     let connection = try RawHTTPConnection(port: port)
     try connection.send(HTTPKeepAliveTests.request("1.1", path: "/healthz"))
     #expect(try connection.readResponse().body == "ok")
+  }
+
+  /// A child being spawned holds a copy of every descriptor until it execs. The listener must
+  /// refuse from the moment `suspend` returns all the same: a closed listener that a child still
+  /// held completed connections, and the kernel reset them once the child let go.
+  @Test func aSuspendedServerRefusesWhileChildrenAreSpawned() async throws {
+    let test = try TestServer()
+    let server = test.server
+    let port = server.port
+    let spawning = Mutex(true)
+    for _ in 0..<2 {
+      Thread.detachNewThread {
+        while spawning.withLock({ $0 }) {
+          (try? SpawnedProcess(ProcessCommand("/bin/true", environment: [:])))?.waitUntilExit()
+        }
+      }
+    }
+    // Blocking connects and NIO's waits, on a thread of the test's own, not the cooperative pool.
+    let (accepted, failure) = await withCheckedContinuation { (ended: CheckedContinuation<(Int, String?), Never>) in
+      Thread.detachNewThread {
+        defer { spawning.withLock { $0 = false } }
+        var accepted = 0
+        for _ in 0..<1_000 {
+          server.suspend()
+          if (try? RawHTTPConnection(port: port)) != nil { accepted += 1 }
+          do {
+            try server.resume()
+          } catch {
+            return ended.resume(returning: (accepted, "\(error)"))
+          }
+        }
+        ended.resume(returning: (accepted, nil))
+      }
+    }
+    #expect(accepted == 0)
+    #expect(failure == nil)
+    withExtendedLifetime(test) {}
   }
 
   @Test func theShutdownFreesThePort() throws {

@@ -9,6 +9,8 @@ import NIOCore
 final class PortReservation: Sendable {
   /// The address with the port bound: the one asked for, or the one the kernel chose for port 0.
   let address: SocketAddress
+  /// The host as the configuration names it, for messages.
+  private let host: String
   private let descriptor: Int32
 
   /// Binds `host`'s first address and `port`, or throws why not ("Address already in use").
@@ -19,18 +21,14 @@ final class PortReservation: Sendable {
     } catch {
       throw Failure(host: host, port: port, reason: "\(error)")
     }
-    let descriptor = socket(wanted.protocol.rawValue, Int32(SOCK_STREAM.rawValue), 0)
-    var reuse: Int32 = 1
-    let bound =
-      descriptor >= 0
-      && setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size)) == 0
-      && wanted.withSockAddr { bind(descriptor, $0, socklen_t($1)) } == 0
-    guard bound, let boundPort = Self.localPort(of: descriptor) else {
+    let descriptor = Self.boundSocket(at: wanted)
+    guard descriptor >= 0, let boundPort = Self.localPort(of: descriptor) else {
       let reason = String(cString: strerror(errno))
       if descriptor >= 0 { close(descriptor) }
       throw Failure(host: host, port: port, reason: reason)
     }
     self.descriptor = descriptor
+    self.host = host
     var address = wanted
     address.port = boundPort
     self.address = address
@@ -41,6 +39,31 @@ final class PortReservation: Sendable {
   }
 
   var port: Int { address.port ?? 0 }
+
+  /// A socket for the server to listen on at the held address, or why not.
+  func makeListeningSocket() throws(Failure) -> ListeningSocket {
+    guard let socket = ListeningSocket(descriptor: Self.boundSocket(at: address)) else {
+      throw Failure(host: host, port: port, reason: String(cString: strerror(errno)))
+    }
+    return socket
+  }
+
+  /// A stream socket bound to `address` with SO_REUSEADDR, closed on exec, or -1 with errno set.
+  private static func boundSocket(at address: SocketAddress) -> Int32 {
+    let descriptor = socket(address.protocol.rawValue, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    guard descriptor >= 0 else { return -1 }
+    var reuse: Int32 = 1
+    let bound =
+      setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size)) == 0
+      && address.withSockAddr { bind(descriptor, $0, socklen_t($1)) } == 0
+    guard bound else {
+      let failure = errno
+      close(descriptor)
+      errno = failure
+      return -1
+    }
+    return descriptor
+  }
 
   /// The port bound, read back: IPv4 and IPv6 addresses keep it at the same place.
   private static func localPort(of descriptor: Int32) -> Int? {

@@ -35,12 +35,23 @@ public final class SandboxServer: Sendable {
   private let listening = Mutex(Listening())
   private let isShutDown = Mutex(false)
 
-  /// The listening channel (nil while suspended), the address and port it listens on, held from
-  /// the start to the shutdown, and the port, still known after.
+  /// The listener (nil while suspended), the address and port it listens on, held from the start
+  /// to the shutdown, and the port, still known after.
   private struct Listening {
-    var channel: Channel?
+    var listener: Listener?
     var reservation: PortReservation?
     var boundPort: Int?
+  }
+
+  /// A channel accepting connections, and its socket, which can stop listening before it closes.
+  private struct Listener {
+    var channel: Channel
+    var socket: ListeningSocket
+
+    func close() {
+      socket.stopListening()
+      try? channel.close().wait()
+    }
   }
 
   public init(api: APIHandler, configuration: Configuration) {
@@ -54,9 +65,15 @@ public final class SandboxServer: Sendable {
   public func start() throws -> Int {
     workers.start()
     let reservation = try PortReservation(host: configuration.host, port: configuration.port)
-    let channel = try makeBootstrap().bind(to: reservation.address).wait()
-    listening.withLock { $0 = Listening(channel: channel, reservation: reservation, boundPort: reservation.port) }
+    let listener = try listen(at: reservation)
+    listening.withLock { $0 = Listening(listener: listener, reservation: reservation, boundPort: reservation.port) }
     return reservation.port
+  }
+
+  private func listen(at reservation: PortReservation) throws -> Listener {
+    let socket = try reservation.makeListeningSocket()
+    let channel = try makeBootstrap().withBoundSocket(socket.channelDescriptor).wait()
+    return Listener(channel: channel, socket: socket)
   }
 
   /// How the server accepts connections: TLS, authentication, HTTP and the stream upgrade. Made
@@ -111,16 +128,15 @@ public final class SandboxServer: Sendable {
   /// Stops accepting connections, as a crashed kube-apiserver does: clients get "connection
   /// refused" until `resume`, and the port stays held. Connections already open stay.
   public func suspend() {
-    let channel = listening.withLock { $0.channel.take() }
-    try? channel?.close().wait()
+    listening.withLock { $0.listener.take() }?.close()
   }
 
   /// Listens again on the same port after `suspend`.
   public func resume() throws {
-    let (reservation, isListening) = listening.withLock { ($0.reservation, $0.channel != nil) }
+    let (reservation, isListening) = listening.withLock { ($0.reservation, $0.listener != nil) }
     guard let reservation, !isListening, !isShutDown.withLock({ $0 }) else { return }
-    let channel = try makeBootstrap().bind(to: reservation.address).wait()
-    listening.withLock { $0.channel = channel }
+    let listener = try listen(at: reservation)
+    listening.withLock { $0.listener = listener }
   }
 
   /// Stops listening, lets the requests being answered finish, and ends the event loops; later
@@ -131,7 +147,7 @@ public final class SandboxServer: Sendable {
       return !isShutDown
     }
     guard first else { return }
-    try? listening.withLock({ $0.channel })?.close().wait()
+    listening.withLock { $0.listener.take() }?.close()
     listening.withLock { $0.reservation = nil }
     try? workers.syncShutdownGracefully()
     try? group.syncShutdownGracefully()

@@ -147,7 +147,12 @@ public final class Sandbox: Sendable {
       case .apiServer, .etcd:
         // kube-apiserver serves only while it runs and reaches etcd.
         if self.cluster.controlPlane.isUp(.apiServer) && self.cluster.controlPlane.isUp(.etcd) {
-          try? self.server.resume()
+          do {
+            try self.server.resume()
+          } catch {
+            // Said, not swallowed: kubectl would only see a refused connection.
+            FileHandle.standardError.write(Data("kubelab: kube-apiserver could not serve again: \(error)\n".utf8))
+          }
         } else {
           self.server.suspend()
         }
