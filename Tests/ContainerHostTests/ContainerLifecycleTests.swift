@@ -30,8 +30,18 @@ let streamingKubectlVersions = ["1.31", "1.33"]
         $0.contains("\"restartCount\":2") && $0.contains("CrashLoopBackOff")
       }
       #expect(looping.contains("CrashLoopBackOff") && looping.contains("\"exitCode\":1"), "\(looping)")
-      let current = try await kubectl.run(["logs", "crash"]).stdout
-      let previous = try await kubectl.run(["logs", "crash", "--previous"]).stdout
+      // A restart between the two reads makes the current log the previous one, and a run just
+      // started may not have written yet: read both again until the restart count held still
+      // around them and both runs had written.
+      let restarts = ["get", "pod", "crash", "-o", "jsonpath={.status.containerStatuses[0].restartCount}"]
+      var (current, previous) = ("", "")
+      for _ in 0..<5 {
+        let before = try await kubectl.run(restarts).stdout
+        current = try await kubectl.run(["logs", "crash"]).stdout
+        previous = try await kubectl.run(["logs", "crash", "--previous"]).stdout
+        let after = try await kubectl.run(restarts).stdout
+        if after == before && !current.isEmpty && !previous.isEmpty { break }
+      }
       #expect(current.hasPrefix("run at "), "\(current)")
       #expect(previous.hasPrefix("run at ") && previous != current, "\(previous) vs \(current)")
       let events = try await kubectl.run(["get", "events", "--field-selector", "involvedObject.name=crash"]).stdout
