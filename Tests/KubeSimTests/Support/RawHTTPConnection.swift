@@ -21,24 +21,28 @@ final class RawHTTPConnection {
     var description: String
   }
 
+  /// The socket is stored only once connected: a throw after that would run `deinit` and close
+  /// it a second time, and by then its number may be another thread's descriptor.
   init(port: Int) throws {
-    socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socket >= 0 else { throw ConnectionError(description: "socket: errno \(errno)") }
+    let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw ConnectionError(description: "socket: errno \(errno)") }
     var timeout = timeval(tv_sec: 10, tv_usec: 0)
-    setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let connected = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     }
     guard connected == 0 else {
-      close(socket)
-      throw ConnectionError(description: "connect to port \(port): errno \(errno)")
+      let failure = errno
+      close(descriptor)
+      throw ConnectionError(description: "connect to port \(port): errno \(failure)")
     }
+    socket = descriptor
   }
 
   deinit { close(socket) }
