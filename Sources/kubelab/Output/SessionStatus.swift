@@ -21,7 +21,8 @@ struct SessionStatus: Encodable {
   var percent: Double
   var passMark: Double
   var passed: Bool
-  /// Seconds until the deadline; negative once it has passed; nil without a duration.
+  /// Seconds until the deadline, rounded up: positive exactly while answers are still recorded,
+  /// so a countdown made from it never ends before the server's; nil without a duration.
   var secondsLeft: Int?
 
   init(session: Session, loaded: LoadedLab, now: Date) {
@@ -40,7 +41,7 @@ struct SessionStatus: Encodable {
     percent = points > 0 ? earned / points * 100 : 0
     passMark = loaded.grader.passMark ?? loaded.lab.passMark
     passed = points > 0 && percent >= passMark
-    secondsLeft = session.deadline.map { Int($0.timeIntervalSince(now).rounded(.down)) }
+    secondsLeft = session.deadline.map { Int($0.timeIntervalSince(now).rounded(.up)) }
   }
 
   var text: String {

@@ -22,6 +22,7 @@ final class WebLab: Sendable {
     var sandbox: InProcessSandbox?
     var waiting: String?
     var report: GradeReport?
+    var endGraded = false
   }
 
   init(loaded: LoadedLab) {
@@ -68,4 +69,12 @@ final class WebLab: Sendable {
 
   /// Whether the lab's countdown is over: from then on it is practised ungraded.
   func timeIsUp(_ session: Session, now: Date = Date()) -> Bool { session.deadline.map { now >= $0 } ?? false }
+
+  /// True the first time only: the grading at the end is recorded once, however many tabs ask.
+  func claimEndGrading() -> Bool {
+    state.withLock { state in
+      defer { state.endGraded = true }
+      return !state.endGraded
+    }
+  }
 }

@@ -251,9 +251,10 @@ $("task-flag").onchange = async () => {
 $("previous").onclick = () => go(lab.current - 1);
 $("next").onclick = () => go(lab.current + 1);
 
-// The time is up: grade the whole lab and show the results.
+// The time is up: grade the whole lab, the grading at the end that is still recorded, and show
+// the results.
 async function timeIsUp() {
-  await api(`labs/${lab.id}/check`, {});
+  await api(`labs/${lab.id}/check`, { end: true });
   location.hash = `#results/${lab.id}`;
 }
 

@@ -27,7 +27,8 @@ export class Countdown {
   }
 
   tick() {
-    const left = Math.round((this.endsAt - Date.now()) / 1000);
+    // Rounded up, as the server counts: 0:00 and the end come once its deadline has passed.
+    const left = Math.ceil((this.endsAt - Date.now()) / 1000);
     this.display.hidden = false;
     const shown = Math.max(left, 0);
     this.display.textContent = `${Math.floor(shown / 60)}:${String(shown % 60).padStart(2, "0")}`;

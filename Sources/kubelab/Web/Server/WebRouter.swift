@@ -37,6 +37,8 @@ struct WebRouter: Sendable {
     var task: String?
     var text: String?
     var on: Bool?
+    /// Set by the page's countdown when it ends: this check is the grading at the end.
+    var end: Bool?
   }
 
   private func api(_ request: WebRequest, _ path: [String]) async throws -> WebResponse {
@@ -67,7 +69,7 @@ struct WebRouter: Sendable {
     }
     switch path[2] {
     case "answer": return .json(try await actions.answer(task: try task(), text: body.text ?? ""))
-    case "check": return .json(try await actions.check(task: body.task))
+    case "check": return .json(try await actions.check(task: body.task, atTheEnd: body.end ?? false))
     case "hint": return .json(try actions.hint(task: try task()))
     case "solution": return .json(["solution": try actions.solution(task: try task())])
     case "flag":
