@@ -164,7 +164,7 @@ enum YAMLScalarResolver {
       return true
     }
     guard let year = number(4...4), skip("-"), let month = number(1...2), skip("-"), let day = number(1...2),
-      (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+      (1...12).contains(month), (1...GregorianCalendar.daysIn(month: month, year: year)).contains(day)
     else { return false }
     guard let separator = rest.first else { return true }
     rest = rest.dropFirst()
@@ -176,14 +176,6 @@ enum YAMLScalarResolver {
     if skip("Z") { return rest.isEmpty }
     guard skip("+") || skip("-"), number(2...2) != nil, skip(":"), number(2...2) != nil else { return false }
     return rest.isEmpty
-  }
-
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
   }
 
   /// `!!binary` content, decoded as go-yaml does (line breaks ignored); the bytes become a string.

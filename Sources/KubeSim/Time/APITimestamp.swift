@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// RFC 3339 timestamps as Kubernetes writes them (`2024-05-01T10:00:00Z`, MicroTime with a
 /// fraction), written in UTC with whole seconds.
@@ -16,8 +17,8 @@ public enum APITimestamp {
       bytes[10] | 0x20 == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
       let year = number(bytes, 0..<4), let month = number(bytes, 5..<7), let day = number(bytes, 8..<10),
       let hour = number(bytes, 11..<13), let minute = number(bytes, 14..<16), let second = number(bytes, 17..<19),
-      (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60,
-      second < 60
+      (1...12).contains(month), (1...GregorianCalendar.daysIn(month: month, year: year)).contains(day),
+      hour < 24, minute < 60, second < 60
     else { return nil }
 
     var index = 19
@@ -78,14 +79,6 @@ public enum APITimestamp {
       value = value * 10 + digit
     }
     return value
-  }
-
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
   }
 
   // Days between 1970-01-01 and a proleptic Gregorian date (the "days from civil" algorithm).
